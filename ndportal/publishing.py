@@ -1,0 +1,108 @@
+"""Publication state shared by articles, documents and conferences: one mechanism, not three.
+
+An item is public when its status is published and its publication time has come.
+`published()` is evaluated per request, so a scheduled item appears by itself at
+its time without a cron job.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from ndportal.text import normalize_text_fields
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Bản nháp"
+    REVIEW = "review", "Chờ duyệt"
+    PUBLISHED = "published", "Đã xuất bản"
+    ARCHIVED = "archived", "Lưu trữ"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Items anonymous readers may see: published, with a publication time not in the future."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def awaiting_review(self):
+        return self.filter(status=Status.REVIEW)
+
+
+class Publishable(models.Model):
+    """Abstract base: status, publication time, who created and last changed the item."""
+
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        "thời điểm xuất bản",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Để trống thì lấy thời điểm xuất bản. Chọn một thời điểm trong tương lai "
+        "để hẹn giờ: bài tự hiện ra đúng lúc đó.",
+    )
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lần cuối", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa cuối",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        """True when anonymous readers can see this item now."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def was_published(self):
+        """True when the stored row has been published (its slug and URL are then frozen)."""
+        if self.pk is None:
+            return False
+        stored = type(self)._default_manager.filter(pk=self.pk).values("status").first()
+        return bool(stored) and stored["status"] in {Status.PUBLISHED, Status.ARCHIVED}
+
+    def check_frozen_slug(self, field_name="slug"):
+        """Refuse a slug change once the item has been published: its URL is public."""
+        if not self.was_published():
+            return
+        stored = type(self)._default_manager.filter(pk=self.pk).values_list(field_name, flat=True)
+        if stored and stored[0] != getattr(self, field_name):
+            raise ValidationError(
+                {
+                    field_name: "Đường dẫn của mục đã xuất bản không được đổi, "
+                    "để liên kết cũ không hỏng."
+                }
+            )

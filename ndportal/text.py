@@ -1,0 +1,45 @@
+"""Vietnamese text helpers: NFC normalisation, ASCII slugs, accent-folded keys."""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+# đ/Đ have no Unicode decomposition, so stripping combining marks alone would drop them.
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def nfc(value):
+    """Return the precomposed (NFC) form of a string; other values pass through."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def fold(value):
+    """Lower-case, accent-free form of Vietnamese text: 'Tỉnh ủy Nam Định' -> 'tinh uy nam dinh'."""
+    value = unicodedata.normalize("NFKD", value.translate(_LETTERS_WITHOUT_DECOMPOSITION))
+    return "".join(c for c in value if not unicodedata.combining(c)).lower()
+
+
+def slugify_vi(value, max_length=200):
+    """ASCII slug of a Vietnamese title: 'Nam Định' -> 'nam-dinh'."""
+    slug = slugify(fold(value))
+    return slug[:max_length].strip("-")
+
+
+def unique_slug(instance, value, field_name="slug", max_length=200):
+    """A slug from `value` that no other row of the instance's model uses yet."""
+    base = slugify_vi(value, max_length=max_length - 8) or "muc"
+    queryset = type(instance)._default_manager.exclude(pk=instance.pk)
+    candidate, counter = base, 2
+    while queryset.filter(**{field_name: candidate}).exists():
+        candidate = f"{base}-{counter}"
+        counter += 1
+    return candidate
+
+
+def normalize_text_fields(instance):
+    """NFC-normalise every text field of a model instance before it is saved."""
+    for field in instance._meta.concrete_fields:
+        if field.get_internal_type() in {"CharField", "TextField", "SlugField"}:
+            setattr(instance, field.attname, nfc(getattr(instance, field.attname)))

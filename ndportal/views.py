@@ -1,0 +1,88 @@
+from django import forms
+from django.db.models import Q
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import TemplateView
+
+from news.models import Article
+from resolutions.models import Conference, Document
+
+
+class PublishedMixin:
+    """List and detail views show published items; staff may also preview the rest.
+
+    A staff request for an unpublished item is a preview: it renders in the real
+    template with a banner and is never cached. Anonymous readers get a 404.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.allows_preview():
+            return queryset
+        return queryset.published()
+
+    def allows_preview(self):
+        return self.preview_allowed and self.request.user.is_staff
+
+    preview_allowed = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = getattr(self, "object", None)
+        context["is_preview"] = obj is not None and not obj.is_public
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context.get("is_preview"):
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = Article.objects.published().select_related("category")
+        featured = list(articles.filter(is_featured=True)[:3])
+        context["featured_articles"] = featured
+        context["latest_articles"] = articles.exclude(pk__in=[a.pk for a in featured])[:8]
+        context["latest_documents"] = Document.objects.published().select_related(
+            "doc_type", "issuing_body"
+        )[:6]
+        conferences = Conference.objects.published()
+        context["upcoming_conferences"] = conferences.upcoming()[:4]
+        context["recent_conferences"] = conferences.past()[:4]
+        return context
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(max_length=200, required=False, strip=True)
+
+
+class SearchView(TemplateView):
+    """A simple title search over published content, until the accent-blind search lands."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        context.update(form=form, query=query, breadcrumbs=[(None, "Tìm kiếm")])
+        if query:
+            context["articles"] = (
+                Article.objects.published()
+                .filter(Q(title__icontains=query) | Q(lead__icontains=query))
+                .select_related("category")[:20]
+            )
+            context["documents"] = (
+                Document.objects.published()
+                .filter(Q(number__icontains=query) | Q(title__icontains=query))
+                .select_related("doc_type", "issuing_body")[:20]
+            )
+            context["conferences"] = Conference.objects.published().filter(title__icontains=query)[
+                :20
+            ]
+        return context

@@ -1,0 +1,142 @@
+"""News articles (tin tức) and how they are filed."""
+
+import uuid
+from pathlib import Path
+
+from django.db import models
+from django.urls import reverse
+
+from ndportal.html import SanitizedHTMLField
+from ndportal.publishing import Publishable
+from ndportal.text import normalize_text_fields, unique_slug
+from resolutions.models import Conference, Document
+
+
+class Category(models.Model):
+    """A section of the news (chuyên mục)."""
+
+    name = models.CharField("tên chuyên mục", max_length=100, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=100, unique=True)
+    description = models.CharField("mô tả", max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự trên menu", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"category": self.slug})
+
+
+class Tag(models.Model):
+    """A keyword that groups articles across categories."""
+
+    name = models.CharField("từ khóa", max_length=100, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=100, unique=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "từ khóa"
+        verbose_name_plural = "từ khóa"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+def article_image_path(instance, filename):
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"news/{uuid.uuid4().hex}{suffix}"
+
+
+class Article(Publishable):
+    """A news article (bài viết)."""
+
+    title = models.CharField("tiêu đề", max_length=300)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để sinh tự động từ tiêu đề. Không đổi được sau khi xuất bản.",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name="chuyên mục", on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name="từ khóa", blank=True, related_name="articles")
+    lead = models.TextField("sapo", help_text="Đoạn mở đầu in đậm, hai đến ba câu.")
+    body = SanitizedHTMLField("nội dung")
+    author = models.CharField("tác giả", max_length=150, blank=True)
+    cover_image = models.ImageField(
+        "ảnh đại diện", upload_to=article_image_path, max_length=200, blank=True
+    )
+    cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
+    cover_alt = models.CharField(
+        "mô tả ảnh (alt)", max_length=200, blank=True, help_text="Mô tả ngắn cho người khiếm thị."
+    )
+    is_featured = models.BooleanField("tin nổi bật", default=False)
+    documents = models.ManyToManyField(
+        Document,
+        verbose_name="văn bản liên quan",
+        blank=True,
+        related_name="articles",
+        help_text="Các văn bản mà bài viết đưa tin.",
+    )
+    conferences = models.ManyToManyField(
+        Conference,
+        verbose_name="hội nghị liên quan",
+        blank=True,
+        related_name="articles",
+        help_text="Hội nghị mà bài viết đưa tin.",
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:article-detail", kwargs={"category": self.category.slug, "slug": self.slug}
+        )
+
+    def clean(self):
+        self.check_frozen_slug()
+
+
+class ArticlePhoto(models.Model):
+    """A photo inside an article, with its caption."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField("ảnh", upload_to=article_image_path, max_length=200)
+    caption = models.CharField("chú thích", max_length=300, blank=True)
+    alt_text = models.CharField("mô tả ảnh (alt)", max_length=200)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "ảnh trong bài"
+        verbose_name_plural = "ảnh trong bài"
+
+    def __str__(self):
+        return self.caption or self.alt_text

@@ -1,0 +1,80 @@
+"""Small builders with sensible defaults: make_article(**overrides) and friends."""
+
+import datetime
+from itertools import count
+
+from django.utils import timezone
+
+from ndportal.publishing import Status
+from news.models import Article, Category
+from resolutions.models import Conference, Document, DocumentType, IssuingBody, Term
+
+_sequence = count(1)
+
+
+def make_category(**overrides):
+    n = next(_sequence)
+    values = {"name": f"Chuyên mục {n}", "slug": f"chuyen-muc-{n}"}
+    values.update(overrides)
+    return Category.objects.create(**values)
+
+
+def make_article(**overrides):
+    values = {
+        "title": f"Bài viết số {next(_sequence)}",
+        "lead": "Sapo của bài viết.",
+        "body": "<p>Nội dung bài viết.</p>",
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+    }
+    values.update(overrides)
+    if "category" not in values:
+        values["category"] = make_category()
+    return Article.objects.create(**values)
+
+
+def make_document_type(**overrides):
+    values = {"name": "Nghị quyết", "code": "NQ", "slug": "nghi-quyet"}
+    values.update(overrides)
+    return DocumentType.objects.get_or_create(code=values["code"], defaults=values)[0]
+
+
+def make_issuing_body(**overrides):
+    values = {"name": "Tỉnh ủy Nam Định", "code": "TU"}
+    values.update(overrides)
+    return IssuingBody.objects.get_or_create(name=values["name"], defaults=values)[0]
+
+
+def make_term(**overrides):
+    values = {"name": "XX", "start_year": 2020, "end_year": 2025}
+    values.update(overrides)
+    return Term.objects.get_or_create(name=values["name"], defaults=values)[0]
+
+
+def make_document(**overrides):
+    n = next(_sequence)
+    values = {
+        "number": f"{n:02d}-NQ/TU",
+        "title": f"về nhiệm vụ trọng tâm số {n}",
+        "issued_on": datetime.date(2021, 7, 30),
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+    }
+    values.update(overrides)
+    values.setdefault("doc_type", make_document_type())
+    values.setdefault("issuing_body", make_issuing_body())
+    return Document.objects.create(**values)
+
+
+def make_conference(**overrides):
+    values = {
+        "title": f"Hội nghị học tập nghị quyết số {next(_sequence)}",
+        "level": "province",
+        "organiser": "Ban Thường vụ Tỉnh ủy",
+        "starts_at": timezone.now() - datetime.timedelta(days=2),
+        "place": "Hội trường Tỉnh ủy",
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(days=2),
+    }
+    values.update(overrides)
+    return Conference.objects.create(**values)
