@@ -1,8 +1,12 @@
+from resolutions.models.committees import Committee, CommitteeCount, ConferenceLevel
 from resolutions.models.conferences import (
+    AgendaItem,
     Conference,
     ConferenceFile,
-    ConferenceLevel,
+    ConferenceFileKind,
+    ConferenceFormat,
     ConferencePhoto,
+    ConferenceReport,
     ConnectedSite,
 )
 from resolutions.models.documents import (
@@ -18,10 +22,16 @@ from resolutions.models.documents import (
 )
 
 __all__ = [
+    "AgendaItem",
+    "Committee",
+    "CommitteeCount",
     "Conference",
     "ConferenceFile",
+    "ConferenceFileKind",
+    "ConferenceFormat",
     "ConferenceLevel",
     "ConferencePhoto",
+    "ConferenceReport",
     "ConnectedSite",
     "Document",
     "DocumentFile",

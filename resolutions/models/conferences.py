@@ -3,6 +3,7 @@
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,14 +12,8 @@ from django.utils import timezone
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.text import normalize_text_fields, unique_slug
+from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
 from resolutions.models.documents import Document, Term
-
-
-class ConferenceLevel(models.TextChoices):
-    PROVINCE = "province", "Cấp tỉnh"
-    DISTRICT = "district", "Cấp huyện"
-    COMMUNE = "commune", "Cấp xã"
-    CELL = "cell", "Chi bộ"
 
 
 class ConferenceFormat(models.TextChoices):
@@ -34,6 +29,20 @@ class ConferenceQuerySet(PublishableQuerySet):
     def past(self):
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
+    def starting_between(self, start, end):
+        """Conferences that start in [start, end): a calendar month in local time, for example."""
+        return self.filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at")
+
+
+def attendance_error(attendance, invited, confirmed):
+    """The message refusing an attendance above the invited count, or None when it is acceptable."""
+    if attendance is None or invited is None or confirmed or attendance <= invited:
+        return None
+    return (
+        f"Số người dự ({attendance}) vượt số được triệu tập ({invited}). "
+        "Hãy kiểm tra lại, hoặc đánh dấu ô xác nhận nếu số liệu là đúng."
+    )
+
 
 class Conference(Publishable):
     """A conference to study and disseminate resolutions (hội nghị học tập, quán triệt)."""
@@ -41,6 +50,15 @@ class Conference(Publishable):
     title = models.CharField("tên hội nghị", max_length=300)
     slug = models.SlugField("đường dẫn", max_length=200, unique=True, blank=True)
     level = models.CharField("cấp", max_length=20, choices=ConferenceLevel.choices)
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name="cấp ủy tổ chức",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conferences",
+        help_text="Cấp ủy đã tổ chức hội nghị; dùng để tính tiến độ học tập theo cấp.",
+    )
     format = models.CharField(
         "hình thức",
         max_length=20,
@@ -65,7 +83,10 @@ class Conference(Publishable):
         help_text="Hội nghị cấp trên mà hội nghị này triển khai tiếp.",
     )
     organiser = models.CharField(
-        "đơn vị tổ chức", max_length=200, help_text="Ví dụ: Ban Thường vụ Huyện ủy Hải Hậu."
+        "đơn vị tổ chức",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Ban Thường vụ Huyện ủy Hải Hậu. Để trống thì hiện tên cấp ủy tổ chức.",
     )
     starts_at = models.DateTimeField("bắt đầu")
     ends_at = models.DateTimeField("kết thúc", null=True, blank=True)
@@ -74,12 +95,26 @@ class Conference(Publishable):
     target_group = models.CharField(
         "thành phần", max_length=300, blank=True, help_text="Ví dụ: cán bộ chủ chốt cấp tỉnh."
     )
-    invited_count = models.PositiveIntegerField("số đại biểu được triệu tập", null=True, blank=True)
+    invited_count = models.PositiveIntegerField(
+        "số đại biểu được triệu tập",
+        null=True,
+        blank=True,
+        help_text="Quy mô đối tượng; dùng để tính tỷ lệ tham dự.",
+    )
     attendance = models.PositiveIntegerField(
         "số người tham dự",
         null=True,
         blank=True,
         help_text="Khi có điểm cầu, con số này được tính tự động từ các điểm cầu.",
+    )
+    attendance_confirmed = models.BooleanField(
+        "xác nhận số người dự vượt số triệu tập",
+        default=False,
+        help_text="Đánh dấu khi số người dự thực sự nhiều hơn số được triệu tập.",
+    )
+    site_count = models.PositiveIntegerField("số điểm cầu", default=0, editable=False)
+    organisations = models.TextField(
+        "các cơ quan, đơn vị tham dự", blank=True, help_text="Mỗi dòng một cơ quan, đơn vị."
     )
     documents = models.ManyToManyField(
         Document, verbose_name="văn bản học tập", blank=True, related_name="conferences"
@@ -108,17 +143,91 @@ class Conference(Publishable):
 
     def clean(self):
         self.check_frozen_slug()
+        errors = {}
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": "Thời gian kết thúc phải sau thời gian bắt đầu."})
+            errors["ends_at"] = "Thời gian kết thúc phải sau thời gian bắt đầu."
         if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "Hội nghị không thể là cấp trên của chính nó."})
+            errors["parent"] = "Hội nghị không thể là cấp trên của chính nó."
+        elif self.parent_id and self.level and not self.ranks_below(self.parent):
+            # A strict order of levels also makes a loop in a series impossible.
+            errors["parent"] = "Hội nghị cấp trên phải ở cấp cao hơn hội nghị này."
+        if self.committee_id and self.level and self.committee.level != self.level:
+            errors["committee"] = "Cấp ủy tổ chức phải cùng cấp với hội nghị."
+        # With connected sites the total comes from the sites; the site formset checks it.
+        message = None if self.site_count else self.attendance_problem()
+        if message:
+            errors["attendance_confirmed"] = message
+        if errors:
+            raise ValidationError(errors)
 
-    def update_attendance_from_sites(self):
-        """Make the total attendance equal the sum over the connected sites, if any."""
-        total = self.sites.aggregate(total=models.Sum("attendance"))["total"]
-        if total is not None:
-            type(self).objects.filter(pk=self.pk).update(attendance=total)
-            self.attendance = total
+    def ranks_below(self, other):
+        return LEVEL_RANK[self.level] > LEVEL_RANK[other.level]
+
+    def attendance_problem(self):
+        return attendance_error(self.attendance, self.invited_count, self.attendance_confirmed)
+
+    def update_totals_from_sites(self):
+        """Make attendance and the number of sites equal the sums over the connected sites."""
+        totals = self.sites.aggregate(total=models.Sum("attendance"), count=models.Count("id"))
+        self.site_count = totals["count"]
+        changes = {"site_count": self.site_count}
+        if self.site_count:
+            self.attendance = totals["total"]
+            changes["attendance"] = self.attendance
+        type(self).objects.filter(pk=self.pk).update(**changes)
+
+    @property
+    def organiser_name(self):
+        return self.organiser or (self.committee.name if self.committee_id else "")
+
+    @property
+    def organisation_list(self):
+        return [line.strip() for line in self.organisations.splitlines() if line.strip()]
+
+    @property
+    def attendance_share(self):
+        """Attendance as a share of the invited count, when both are known."""
+        if self.attendance is None or not self.invited_count:
+            return None
+        return self.attendance / self.invited_count
+
+    @property
+    def is_upcoming(self):
+        return self.starts_at >= timezone.now()
+
+
+class AgendaItem(models.Model):
+    """One item on a conference's agenda: who presented which document, for how long."""
+
+    conference = models.ForeignKey(
+        Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="agenda"
+    )
+    title = models.CharField("nội dung", max_length=300)
+    presenter = models.CharField(
+        "báo cáo viên", max_length=200, blank=True, help_text="Họ tên và chức vụ."
+    )
+    document = models.ForeignKey(
+        Document,
+        verbose_name="văn bản trình bày",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agenda_items",
+    )
+    duration_minutes = models.PositiveSmallIntegerField("thời lượng (phút)", null=True, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "mục chương trình"
+        verbose_name_plural = "chương trình hội nghị"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
 
 
 class ConnectedSite(models.Model):
@@ -147,6 +256,65 @@ class ConnectedSite(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class ReportQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(is_approved=True)
+
+
+class ConferenceReport(models.Model):
+    """The closing report of a conference (kết quả): kept from readers until it is approved."""
+
+    conference = models.OneToOneField(
+        Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="report"
+    )
+    minutes = models.TextField("biên bản, diễn biến hội nghị", blank=True)
+    attendance_reached = models.PositiveIntegerField(
+        "số người đã được học tập",
+        null=True,
+        blank=True,
+        help_text="Kể cả học bù sau hội nghị.",
+    )
+    conclusions = models.TextField("kết luận", blank=True)
+    is_approved = models.BooleanField(
+        "đã duyệt",
+        default=False,
+        help_text="Chỉ báo cáo đã duyệt mới hiện trên trang hội nghị (khi hội nghị đã xuất bản).",
+    )
+    approved_at = models.DateTimeField("thời điểm duyệt", null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người duyệt",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "báo cáo kết quả"
+        verbose_name_plural = "báo cáo kết quả"
+        permissions = [("approve_conferencereport", "Duyệt báo cáo kết quả hội nghị")]
+
+    def __str__(self):
+        return f"Kết quả: {self.conference}"
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        if not self.is_approved:
+            self.approved_at = None
+            self.approved_by = None
+        elif self.approved_at is None:
+            self.approved_at = timezone.now()
+        super().save(*args, **kwargs)
+
 
 def conference_media_path(instance, filename):
     suffix = Path(filename).suffix.lower()[:10]
@@ -174,12 +342,26 @@ class ConferencePhoto(models.Model):
     def __str__(self):
         return self.caption or self.alt_text
 
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class ConferenceFileKind(models.TextChoices):
+    SPEECH = "speech", "Bài phát biểu"
+    SLIDES = "slides", "Bài trình chiếu"
+    REPORT = "report", "Báo cáo"
+    OTHER = "other", "Tài liệu khác"
+
 
 class ConferenceFile(models.Model):
     """A speech, slide deck or report attached to a conference."""
 
     conference = models.ForeignKey(
         Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="files"
+    )
+    kind = models.CharField(
+        "loại", max_length=20, choices=ConferenceFileKind.choices, default=ConferenceFileKind.OTHER
     )
     title = models.CharField("tên tệp", max_length=200, blank=True)
     file = models.FileField("tệp", upload_to=conference_media_path, max_length=200)
@@ -203,3 +385,7 @@ class ConferenceFile(models.Model):
             self.title = self.original_name
         normalize_text_fields(self)
         super().save(*args, **kwargs)
+
+    @property
+    def extension(self):
+        return Path(self.file.name).suffix.lstrip(".").upper()
