@@ -24,6 +24,10 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 ALLOWED_STYLE_PROPERTIES = {"text-align", "width", "height", "float", "margin-left"}
+# Image alignment and captions from CKEditor's image2 plugin (CKEDITOR_CONFIGS); any other
+# class is dropped, so pasted Word classes never reach the page.
+IMAGE_CLASSES = {"image", "image-left", "image-center", "image-right"}
+ALLOWED_CLASSES = {"figure": IMAGE_CLASSES, "img": IMAGE_CLASSES, "p": IMAGE_CLASSES}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -37,6 +41,7 @@ def sanitize_html(value):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         filter_style_properties=ALLOWED_STYLE_PROPERTIES,
+        allowed_classes=ALLOWED_CLASSES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )

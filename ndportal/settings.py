@@ -178,12 +178,19 @@ CKEDITOR_CONFIGS = {
             ["Format", "Bold", "Italic", "Underline", "RemoveFormat"],
             ["NumberedList", "BulletedList", "Blockquote", "Outdent", "Indent"],
             ["JustifyLeft", "JustifyCenter", "JustifyRight", "JustifyBlock"],
-            ["Link", "Unlink", "Table", "HorizontalRule", "SpecialChar"],
+            ["Link", "Unlink", "Image", "Table", "HorizontalRule", "SpecialChar"],
             ["PasteText", "PasteFromWord", "Undo", "Redo", "Maximize"],
         ],
         "format_tags": "p;h2;h3;h4",
-        "removePlugins": "exportpdf,iframe,flash,forms,templates,preview,docprops",
+        # image2 gives captions (figure/figcaption), alignment by class and a required alt;
+        # uploads go to ndportal.uploads (URL set in ndportal/editor.py).
+        "extraPlugins": "image2",
+        "removePlugins": "image,sourcearea,exportpdf,iframe,flash,forms,templates,preview,docprops",
+        "image2_altRequired": True,
+        "image2_alignClasses": ["image-left", "image-center", "image-right"],
+        "image2_captionedClass": "image",
         "pasteFromWordRemoveFontStyles": True,
+        "pasteTools_removeFontStyles": True,
         "disableNativeSpellChecker": False,
     },
 }

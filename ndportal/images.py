@@ -1,0 +1,201 @@
+"""The one image validator: editor uploads, article covers and photos, conference photos.
+
+Pillow parses bytes chosen by whoever uploads, so only four formats are ever opened, the
+byte and pixel caps are checked before anything is decoded, and a decompression bomb is
+a validation error rather than a 500. What reaches the disk is a copy re-encoded by
+Pillow: bytes smuggled after the image (a GIF+HTML polyglot) and EXIF data (GPS
+positions of a phone photo) are gone.
+"""
+
+import io
+import warnings
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, ImageOps
+
+from ndportal.html import SanitizedHTMLField
+
+FORMAT_BY_EXTENSION = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}
+EXTENSION_BY_FORMAT = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+ALLOWED_EXTENSIONS_TEXT = "JPG, PNG, GIF, WebP"
+
+
+@dataclass
+class CleanImage:
+    """A re-encoded image ready to be stored."""
+
+    content: bytes
+    extension: str
+    width: int
+    height: int
+
+
+def _extension(name):
+    return PurePosixPath(name or "").suffix.lower().lstrip(".")
+
+
+def clean_image(file):
+    """Check an uploaded image against the portal's rules and return a re-encoded copy.
+
+    Raises ValidationError (in Vietnamese) for anything that is not a JPEG, PNG, GIF or
+    WebP whose content matches its extension and fits the size and pixel caps.
+    """
+    extension = _extension(getattr(file, "name", ""))
+    expected_format = FORMAT_BY_EXTENSION.get(extension)
+    if expected_format is None:
+        raise ValidationError(
+            "Chỉ nhận ảnh %(allowed)s; tệp “%(name)s” không phải loại đó.",
+            code="image_extension",
+            params={"allowed": ALLOWED_EXTENSIONS_TEXT, "name": Path(file.name or "").name},
+        )
+    if file.size > settings.IMAGE_MAX_SIZE:
+        raise ValidationError(
+            "Ảnh nặng %(size)s, vượt giới hạn %(limit)s.",
+            code="image_too_large",
+            params={
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.IMAGE_MAX_SIZE),
+            },
+        )
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between 89 and 179 megapixels; here that is a refusal.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file, formats=list(EXTENSION_BY_FORMAT)) as image:
+                return _reencode(image, expected_format)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error
+    except Exception as error:
+        # Pillow signals a broken or foreign file with many exception types
+        # (OSError, SyntaxError, ValueError, struct.error, EOFError...).
+        raise ValidationError(
+            "Tệp không phải là ảnh hợp lệ hoặc đã bị hỏng.", code="image_invalid"
+        ) from error
+    finally:
+        file.seek(0)
+
+
+def _too_many_pixels():
+    return ValidationError(
+        "Ảnh quá lớn: tối đa %(limit)s triệu điểm ảnh (tính cả các khung hình động).",
+        code="image_too_many_pixels",
+        params={"limit": f"{settings.IMAGE_MAX_PIXELS / 1_000_000:g}"},
+    )
+
+
+def _reencode(image, expected_format):
+    if image.format != expected_format:
+        raise ValidationError(
+            "Nội dung tệp là ảnh %(actual)s nhưng phần mở rộng lại là của ảnh %(expected)s.",
+            code="image_format_mismatch",
+            params={"actual": image.format, "expected": expected_format},
+        )
+    frames = getattr(image, "n_frames", 1)
+    # Counted before anything is decoded: width and height come from the header.
+    if image.width * image.height * frames > settings.IMAGE_MAX_PIXELS:
+        raise _too_many_pixels()
+
+    output = io.BytesIO()
+    if frames > 1:
+        # Animated GIF or WebP: keep the frames and their timing, drop everything else.
+        image.save(output, format=image.format, save_all=True, loop=image.info.get("loop", 0))
+    elif image.format == "JPEG":
+        upright = ImageOps.exif_transpose(image)
+        if upright.mode not in {"RGB", "L", "CMYK"}:
+            upright = upright.convert("RGB")
+        upright.save(output, format="JPEG", quality=88, icc_profile=image.info.get("icc_profile"))
+        image = upright
+    else:
+        image.load()
+        image.save(output, format=image.format)
+    return CleanImage(
+        content=output.getvalue(),
+        extension=EXTENSION_BY_FORMAT[expected_format],
+        width=image.width,
+        height=image.height,
+    )
+
+
+def validate_image(value):
+    """Model-field validator: a newly uploaded file must pass clean_image()."""
+    # A file already in storage passed this check when it was uploaded; re-reading it
+    # on every save of the row would only cost time.
+    if getattr(value, "_committed", False):
+        return
+    clean_image(value)
+
+
+class CheckedImageField(models.ImageField):
+    """An ImageField that accepts only what clean_image() accepts and stores its re-encoded copy."""
+
+    default_validators = [validate_image]
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            file.file = ContentFile(clean_image(file).content, name=file.name)
+        return super().pre_save(model_instance, add)
+
+
+class _ImageCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+def images_missing_alt(html):
+    """File names of the <img> elements in `html` whose alt text is missing or blank."""
+    collector = _ImageCollector()
+    collector.feed(html or "")
+    collector.close()
+    names = []
+    for attrs in collector.images:
+        if (attrs.get("alt") or "").strip():
+            continue
+        src = attrs.get("src") or ""
+        names.append(unquote(PurePosixPath(urlsplit(src).path).name) or src or "(ảnh không tên)")
+    return names
+
+
+def images_without_alt(instance):
+    """File names of the images of `instance` that have no alt text.
+
+    Looks at every rich-text field and at a cover image with its `cover_alt`.
+    (Gallery photos cannot lack it: their alt text is a required field.)
+    """
+    missing = []
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, SanitizedHTMLField):
+            missing += images_missing_alt(getattr(instance, field.attname))
+    cover = getattr(instance, "cover_image", None)
+    if cover and not (getattr(instance, "cover_alt", "") or "").strip():
+        missing.append(PurePosixPath(cover.name).name)
+    return missing
+
+
+def alt_text_problems(instance):
+    """Messages that keep `instance` from being published because of missing alt text."""
+    missing = images_without_alt(instance)
+    if not missing:
+        return []
+    return [
+        "Chưa xuất bản được: các ảnh sau chưa có mô tả ảnh (alt) — "
+        + ", ".join(missing)
+        + ". Nhấp đúp vào ảnh trong trình soạn thảo để điền “Văn bản thay thế”, "
+        "hoặc điền “mô tả ảnh (alt)” của ảnh đại diện."
+    ]
