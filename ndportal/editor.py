@@ -8,8 +8,11 @@ Django's CSRF token.
 """
 
 from ckeditor.widgets import CKEditorWidget
+from django.conf import settings
 from django.forms.widgets import Media
+from django.templatetags.static import static
 from django.urls import reverse
+from js_asset import Script
 
 
 class PortalEditorWidget(CKEditorWidget):
@@ -17,17 +20,32 @@ class PortalEditorWidget(CKEditorWidget):
 
     @property
     def media(self):
-        # After ckeditor.js and fixups.js: editor.js registers its listeners on CKEDITOR.
-        return super().media + Media(js=["ndportal/editor.js"])
+        # django-ckeditor's own list plus editor.js, in one list so that the order is
+        # kept: editor.js needs CKEDITOR, and fixups.js (version check off) must follow
+        # ckeditor.js (SECURITY.md T-CK3).
+        basepath = getattr(settings, "CKEDITOR_BASEPATH", None) or static("ckeditor/ckeditor/")
+        return Media(
+            css={"all": ["ckeditor/ckeditor.css"]},
+            js=(
+                Script(
+                    "ckeditor/ckeditor-init.js",
+                    id="ckeditor-init-script",
+                    **{"data-ckeditor-basepath": basepath},
+                ),
+                "ckeditor/ckeditor/ckeditor.js",
+                "ckeditor/fixups.js",
+                "ndportal/editor.js",
+            ),
+        )
 
-    def _set_config(self):
-        super()._set_config()
+    def get_context(self, name, value, attrs):
         upload_url = reverse("editor-image-upload")
         # Drag and drop or paste (uploadimage) and the Upload tab of the image dialog
-        # (filebrowser over XHR) both post here; there is no file browser to list others' files.
+        # (filebrowser over XHR) both post here. No browse URL: nobody lists others' files.
         self.config["imageUploadUrl"] = upload_url
         self.config["filebrowserImageUploadUrl"] = upload_url
         self.config["filebrowserUploadMethod"] = "xhr"
+        return super().get_context(name, value, attrs)
 
 
 def rich_text_widget():

@@ -194,7 +194,7 @@ def alt_text_problems(instance):
     if not missing:
         return []
     return [
-        "Chưa xuất bản được: các ảnh sau chưa có mô tả ảnh (alt) — "
+        "các ảnh sau chưa có mô tả ảnh (alt): "
         + ", ".join(missing)
         + ". Nhấp đúp vào ảnh trong trình soạn thảo để điền “Văn bản thay thế”, "
         "hoặc điền “mô tả ảnh (alt)” của ảnh đại diện."
