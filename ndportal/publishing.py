@@ -72,6 +72,11 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def clean_fields(self, exclude=None):
+        # NFC before validation: max_length and uniqueness must see the stored form.
+        normalize_text_fields(self)
+        super().clean_fields(exclude=exclude)
+
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
         if self.status == Status.PUBLISHED and self.published_at is None:

@@ -3,6 +3,7 @@
 import uuid
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -28,6 +29,15 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def clean_fields(self, exclude=None):
+        # NFC before validation, so the uniqueness check compares what will be stored.
+        normalize_text_fields(self)
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"category": self.slug})
 
@@ -45,6 +55,11 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean_fields(self, exclude=None):
+        # NFC before validation, so the uniqueness check compares what will be stored.
+        normalize_text_fields(self)
+        super().clean_fields(exclude=exclude)
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
@@ -120,6 +135,10 @@ class Article(Publishable):
 
     def clean(self):
         self.check_frozen_slug()
+        if self.cover_image and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
+            )
 
 
 class ArticlePhoto(models.Model):
