@@ -83,6 +83,11 @@ class Publishable(models.Model):
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
 
+    def clean_fields(self, exclude=None):
+        # NFC before validation: max_length and uniqueness must see the stored form.
+        normalize_text_fields(self)
+        super().clean_fields(exclude=exclude)
+
     @property
     def is_public(self):
         """True when anonymous readers can see this item now."""

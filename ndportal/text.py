@@ -1,11 +1,13 @@
 """Vietnamese text helpers: NFC normalisation, ASCII slugs, accent-folded keys."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
 
 # đ/Đ have no Unicode decomposition, so stripping combining marks alone would drop them.
 _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D"})
+_SEPARATORS = re.compile(r"[^\w\s-]")
 
 
 def nfc(value):
@@ -22,8 +24,9 @@ def fold(value):
 
 
 def slugify_vi(value, max_length=200):
-    """ASCII slug of a Vietnamese title: 'Nam Định' -> 'nam-dinh'."""
-    slug = slugify(fold(value))
+    """ASCII slug of a Vietnamese title: 'Nam Định' -> 'nam-dinh', '01-NQ/TU' -> '01-nq-tu'."""
+    # Separators such as / . , in document numbers become word breaks, not nothing.
+    slug = slugify(_SEPARATORS.sub(" ", fold(value)))
     return slug[:max_length].strip("-")
 
 

@@ -14,6 +14,8 @@ class PublishedMixin:
     template with a banner and is never cached. Anonymous readers get a 404.
     """
 
+    preview_allowed = False
+
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.allows_preview():
@@ -22,8 +24,6 @@ class PublishedMixin:
 
     def allows_preview(self):
         return self.preview_allowed and self.request.user.is_staff
-
-    preview_allowed = False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -48,9 +48,11 @@ class HomeView(TemplateView):
         featured = list(articles.filter(is_featured=True)[:3])
         context["featured_articles"] = featured
         context["latest_articles"] = articles.exclude(pk__in=[a.pk for a in featured])[:8]
-        context["latest_documents"] = Document.objects.published().select_related(
-            "doc_type", "issuing_body"
-        )[:6]
+        context["latest_documents"] = (
+            Document.objects.published()
+            .select_related("doc_type", "issuing_body")
+            .with_validity()[:6]
+        )
         conferences = Conference.objects.published()
         context["upcoming_conferences"] = conferences.upcoming()[:4]
         context["recent_conferences"] = conferences.past()[:4]
@@ -58,7 +60,15 @@ class HomeView(TemplateView):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(max_length=200, required=False, strip=True)
+    q = forms.CharField(
+        max_length=200,
+        required=False,
+        strip=True,
+        error_messages={
+            "max_length": "Từ khóa dài quá: tối đa 200 ký tự.",
+            "null_characters_not_allowed": "Từ khóa chứa ký tự không hợp lệ.",
+        },
+    )
 
 
 class SearchView(TemplateView):
@@ -80,7 +90,8 @@ class SearchView(TemplateView):
             context["documents"] = (
                 Document.objects.published()
                 .filter(Q(number__icontains=query) | Q(title__icontains=query))
-                .select_related("doc_type", "issuing_body")[:20]
+                .select_related("doc_type", "issuing_body")
+                .with_validity()[:20]
             )
             context["conferences"] = Conference.objects.published().filter(title__icontains=query)[
                 :20

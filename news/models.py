@@ -4,6 +4,7 @@ import uuid
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -38,8 +39,17 @@ class Category(models.Model):
         normalize_text_fields(self)
         super().save(*args, **kwargs)
 
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"category": self.slug})
+
+    def clean_fields(self, exclude=None):
+        # NFC before validation, so the uniqueness check compares what will be stored.
+        normalize_text_fields(self)
+        super().clean_fields(exclude=exclude)
 
 
 class Tag(models.Model):
@@ -66,6 +76,11 @@ class Tag(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        # NFC before validation, so the uniqueness check compares what will be stored.
+        normalize_text_fields(self)
+        super().clean_fields(exclude=exclude)
 
 
 def article_image_path(instance, filename):
@@ -135,6 +150,10 @@ class Article(Publishable):
 
     def clean(self):
         self.check_frozen_slug()
+        if self.cover_image and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
+            )
         if self.cover_image and not self.cover_alt.strip():
             raise ValidationError(
                 {"cover_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}

@@ -56,7 +56,9 @@ class ArticleDetailView(PublishedMixin, DetailView):
             (reverse("news:article-list"), "Tin tức"),
             (article.category.get_absolute_url(), article.category.name),
         ]
-        context["documents"] = article.documents.published().select_related("doc_type")
+        context["documents"] = (
+            article.documents.published().select_related("doc_type", "issuing_body").with_validity()
+        )
         context["conferences"] = article.conferences.published()
         context["related_articles"] = (
             Article.objects.published()
