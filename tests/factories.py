@@ -7,7 +7,14 @@ from django.utils import timezone
 
 from ndportal.publishing import Status
 from news.models import Article, Category
-from resolutions.models import Conference, Document, DocumentType, IssuingBody, Term
+from resolutions.models import (
+    Committee,
+    Conference,
+    Document,
+    DocumentType,
+    IssuingBody,
+    Term,
+)
 
 _sequence = count(1)
 
@@ -78,3 +85,10 @@ def make_conference(**overrides):
     }
     values.update(overrides)
     return Conference.objects.create(**values)
+
+
+def make_committee(**overrides):
+    n = next(_sequence)
+    values = {"name": f"Huyện ủy số {n}", "level": "district"}
+    values.update(overrides)
+    return Committee.objects.create(**values)

@@ -1,45 +1,267 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
 
 from ndportal.admin import PublishableAdmin
-from resolutions.models import Conference, ConferenceFile, ConferencePhoto, ConnectedSite
+from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image
+from ndportal.text import fold
+from resolutions.models import (
+    AgendaItem,
+    Committee,
+    CommitteeCount,
+    Conference,
+    ConferenceFile,
+    ConferencePhoto,
+    ConferenceReport,
+    ConnectedSite,
+)
+from resolutions.models.conferences import attendance_error
+
+APPROVE_REPORT = "resolutions.approve_conferencereport"
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ("name", "level", "parent")
+    list_filter = ("level",)
+    list_select_related = ("parent",)
+    search_fields = ("name",)
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(CommitteeCount)
+class CommitteeCountAdmin(admin.ModelAdmin):
+    list_display = ("term", "level", "count")
+    list_filter = ("term", "level")
+    list_select_related = ("term",)
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """Several images chosen at once; each is checked by the portal's one image validator."""
+
+    widget = MultipleImageInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        errors, cleaned = [], []
+        for file in files:
+            try:
+                cleaned.append(clean_image(file))
+            except ValidationError as error:
+                errors += [f"{file.name}: {message}" for message in error.messages]
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+# Built on the shared admin form so that its checks run for conferences too.
+class ConferenceAdminForm(PublishableAdmin.form):
+    new_photos = MultipleImageField(
+        label="Tải lên nhiều ảnh",
+        required=False,
+        help_text=f"Chọn một lúc nhiều ảnh ({ALLOWED_EXTENSIONS_TEXT}). Mỗi ảnh thành một ảnh "
+        "hội nghị, xếp sau các ảnh đã có; chú thích và thứ tự sửa ở bảng ảnh bên dưới. "
+        "Nếu một tệp không hợp lệ thì không ảnh nào được lưu.",
+    )
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ("order", "title", "presenter", "document", "duration_minutes")
+    autocomplete_fields = ("document",)
+
+
+class ConnectedSiteFormSet(BaseInlineFormSet):
+    """Refuses a site entered twice and a total above the invited count, with a clear message."""
+
+    def clean(self):
+        seen = {}
+        total, count = 0, 0
+        for index, form in enumerate(self.forms, start=1):
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("name"):
+                continue
+            # The database constraint compares exact names; editors also mean
+            # "Hải Hậu" and "hải  hậu" to be the same site.
+            key = fold(" ".join(data["name"].split()))
+            if key in seen:
+                form.add_error(
+                    "name",
+                    f"Điểm cầu “{data['name']}” bị nhập hai lần (trùng với dòng {seen[key]}).",
+                )
+                continue
+            seen[key] = index
+            total += data.get("attendance") or 0
+            count += 1
+        super().clean()
+        if count:
+            message = attendance_error(
+                total, self.instance.invited_count, self.instance.attendance_confirmed
+            )
+            if message:
+                raise ValidationError(f"Tổng các điểm cầu: {message}")
 
 
 class ConnectedSiteInline(admin.TabularInline):
     model = ConnectedSite
+    formset = ConnectedSiteFormSet
+    extra = 3
+    fields = ("order", "name", "place", "attendance")
+
+
+class ConferenceReportInline(admin.StackedInline):
+    model = ConferenceReport
     extra = 0
-    fields = ("name", "place", "attendance", "order")
+    max_num = 1
+    can_delete = False
+    fields = ("minutes", "attendance_reached", "conclusions", "is_approved", "approved_info")
+    readonly_fields = ("approved_info",)
+    verbose_name_plural = "báo cáo kết quả (bế mạc hội nghị)"
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not request.user.has_perm(APPROVE_REPORT):
+            return (*readonly, "is_approved")
+        return readonly
+
+    @admin.display(description="duyệt")
+    def approved_info(self, report):
+        if not report.is_approved:
+            return "Chưa duyệt: bạn đọc chưa thấy báo cáo này."
+        when = report.approved_at.strftime("%H:%M %d/%m/%Y") if report.approved_at else ""
+        return f"Đã duyệt bởi {report.approved_by or '—'} lúc {when}"
 
 
 class ConferencePhotoInline(admin.TabularInline):
     model = ConferencePhoto
     extra = 0
-    fields = ("image", "caption", "alt_text", "order")
+    fields = ("order", "preview", "image", "caption", "alt_text")
+    readonly_fields = ("preview",)
+
+    @admin.display(description="xem")
+    def preview(self, photo):
+        if not photo.image:
+            return ""
+        return format_html(
+            '<img src="{}" alt="" style="width:96px;height:72px;object-fit:cover">',
+            photo.image.url,
+        )
 
 
 class ConferenceFileInline(admin.TabularInline):
     model = ConferenceFile
     extra = 0
-    fields = ("title", "file", "original_name", "size", "order")
+    fields = ("order", "kind", "title", "file", "original_name", "size")
     readonly_fields = ("original_name", "size")
 
 
 @admin.register(Conference)
 class ConferenceAdmin(PublishableAdmin):
-    list_display = ("title", "level", "starts_at", "place", "attendance", "status_badge")
+    form = ConferenceAdminForm
+    list_display = (
+        "title",
+        "level",
+        "committee",
+        "starts_at",
+        "attendance",
+        "site_count",
+        "status_badge",
+    )
     list_filter = ("status", "level", "format", "term", "documents")
-    search_fields = ("title", "place", "chair", "organiser")
+    list_select_related = ("committee",)
+    search_fields = ("title", "place", "chair", "organiser", "committee__name")
     date_hierarchy = "starts_at"
-    autocomplete_fields = ("documents", "term", "parent")
+    autocomplete_fields = ("documents", "term", "parent", "committee")
     prepopulated_fields = {"slug": ("title",)}
-    inlines = [ConnectedSiteInline, ConferencePhotoInline, ConferenceFileInline]
+    inlines = [
+        AgendaItemInline,
+        ConnectedSiteInline,
+        ConferencePhotoInline,
+        ConferenceFileInline,
+        ConferenceReportInline,
+    ]
     fieldsets = (
-        (None, {"fields": ("title", "slug", "level", "format", "term", "parent", "organiser")}),
-        ("Thời gian, địa điểm", {"fields": (("starts_at", "ends_at"), "place", "chair")}),
-        ("Thành phần", {"fields": ("target_group", ("invited_count", "attendance"))}),
+        (
+            None,
+            {"fields": ("title", "slug", "level", "committee", "format", "term", "parent")},
+        ),
+        (
+            "Thời gian, địa điểm",
+            {"fields": (("starts_at", "ends_at"), "place", "chair", "organiser")},
+        ),
+        (
+            "Thành phần",
+            {
+                "fields": (
+                    "target_group",
+                    ("invited_count", "attendance", "site_count"),
+                    "attendance_confirmed",
+                    "organisations",
+                )
+            },
+        ),
         ("Nội dung", {"fields": ("documents", "summary", "video_url")}),
+        ("Hình ảnh", {"fields": ("new_photos",)}),
         PublishableAdmin.publication_fieldset,
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = (*super().get_readonly_fields(request, obj), "site_count")
+        # With connected sites the total is their sum; typing another number would only
+        # be overwritten, so the field is shown, not edited.
+        if obj and obj.site_count:
+            readonly = (*readonly, "attendance")
+        return readonly
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ConferenceReport:
+            return super().save_formset(request, form, formset, change)
+        may_approve = request.user.has_perm(APPROVE_REPORT)
+        for report in formset.save(commit=False):
+            if report.is_approved and not may_approve:
+                # An approved text changed by someone who may not approve goes back to review.
+                report.is_approved = False
+                messages.warning(
+                    request, "Báo cáo kết quả đã sửa nên cần được duyệt lại trước khi công bố."
+                )
+            if report.is_approved and report.approved_by_id is None:
+                report.approved_by = request.user
+            report.save()
+        formset.save_m2m()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.update_attendance_from_sites()
+        conference = form.instance
+        added = self.add_photos(conference, form.cleaned_data.get("new_photos") or [])
+        if added:
+            messages.info(request, f"Đã thêm {added} ảnh.")
+        conference.update_totals_from_sites()
+
+    def add_photos(self, conference, photos):
+        start = conference.photos.aggregate(last=Max("order"))["last"] or 0
+        stored = []
+        try:
+            for number, image in enumerate(photos, start=1):
+                photo = ConferencePhoto(
+                    conference=conference,
+                    order=start + number,
+                    alt_text=f"{conference.title} — ảnh {start + number}"[:200],
+                )
+                photo.image.save(f"anh.{image.extension}", ContentFile(image.content), save=False)
+                stored.append(photo.image.name)
+                photo.save()
+        except Exception:
+            # The admin rolls the rows back; files already written would stay behind.
+            for stored_name in stored:
+                ConferencePhoto.image.field.storage.delete(stored_name)
+            raise
+        return len(stored)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
+from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.text import normalize_text_fields, unique_slug
 from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
@@ -327,7 +328,7 @@ class ConferencePhoto(models.Model):
     conference = models.ForeignKey(
         Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField("ảnh", upload_to=conference_media_path, max_length=200)
+    image = CheckedImageField("ảnh", upload_to=conference_media_path, max_length=200)
     caption = models.CharField("chú thích", max_length=300, blank=True)
     alt_text = models.CharField(
         "mô tả ảnh (alt)", max_length=200, help_text="Mô tả ngắn cho người khiếm thị."

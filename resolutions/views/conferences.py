@@ -1,20 +1,193 @@
+import calendar
+import datetime
+from collections import defaultdict
+
+from django import forms
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.utils import timezone
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
 
 from ndportal.views import PublishedMixin
-from resolutions.models import Conference
-from resolutions.models.conferences import ConferenceLevel
+from resolutions import charts, ical
+from resolutions.models import (
+    AgendaItem,
+    Conference,
+    ConferenceFormat,
+    ConferenceLevel,
+    Document,
+    Term,
+)
+from resolutions.reach import term_reach
+
+MONTH_NAMES = [f"Tháng {number}" for number in range(1, 13)]
+WEEKDAY_NAMES = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class ConferenceFilterForm(forms.Form):
+    """Filters of the conference list; anything outside the offered choices is refused."""
+
+    cap = forms.ChoiceField(
+        label="Cấp", required=False, choices=[("", "Tất cả các cấp"), *ConferenceLevel.choices]
+    )
+    nam = forms.TypedChoiceField(label="Năm", required=False, coerce=int, empty_value=None)
+    van_ban = forms.ModelChoiceField(
+        label="Văn bản học tập", required=False, queryset=Document.objects.none()
+    )
+    hinh_thuc = forms.ChoiceField(
+        label="Hình thức",
+        required=False,
+        choices=[("", "Mọi hình thức"), *ConferenceFormat.choices],
+    )
+
+    def __init__(self, *args, conferences, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = sorted({d.year for d in conferences.dates("starts_at", "year")}, reverse=True)
+        self.fields["nam"].choices = [("", "Mọi năm"), *((y, y) for y in years)]
+        self.fields["van_ban"].queryset = (
+            Document.objects.published()
+            .filter(conferences__in=conferences)
+            .select_related("doc_type")
+            .distinct()
+            .order_by("-issued_on", "number")
+        )
+        self.fields["van_ban"].empty_label = "Mọi văn bản"
+
+    def filter(self, queryset):
+        data = self.cleaned_data
+        if data["cap"]:
+            queryset = queryset.filter(level=data["cap"])
+        if data["nam"]:
+            # __year follows the current time zone, Asia/Ho_Chi_Minh.
+            queryset = queryset.filter(starts_at__year=data["nam"])
+        if data["van_ban"]:
+            queryset = queryset.filter(documents=data["van_ban"])
+        if data["hinh_thuc"]:
+            queryset = queryset.filter(format=data["hinh_thuc"])
+        return queryset
 
 
 class ConferenceListView(PublishedMixin, ListView):
+    """Upcoming conferences first, then past ones page by page, with filters."""
+
     model = Conference
     paginate_by = 12
+    template_name = "resolutions/conference_list.html"
+
+    def get(self, request, *args, **kwargs):
+        published = Conference.objects.published()
+        self.form = ConferenceFilterForm(request.GET or None, conferences=published)
+        self.form_ok = not self.form.is_bound or self.form.is_valid()
+        response = super().get(request, *args, **kwargs)
+        if not self.form_ok:
+            response.status_code = 400
+        return response
+
+    def filtered(self):
+        queryset = Conference.objects.published().select_related("committee")
+        if not self.form_ok:
+            return queryset.none()
+        if self.form.is_bound:
+            queryset = self.form.filter(queryset)
+        return queryset
+
+    def get_queryset(self):
+        return self.filtered().past()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming"] = Conference.objects.published().upcoming()[:6]
-        context["levels"] = ConferenceLevel.choices
-        context["breadcrumbs"] = [(None, "Hội nghị")]
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=self.form,
+            query=query.urlencode(),
+            upcoming=self.filtered().upcoming()[:12],
+            breadcrumbs=[(None, "Hội nghị")],
+        )
+        return context
+
+
+def month_bounds(year, month):
+    """Start of the month and of the next one, in the portal's time zone."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=zone)
+    following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    return start, following
+
+
+class MonthForm(forms.Form):
+    thang = forms.RegexField(regex=r"^\d{4}-\d{2}$", required=False)
+
+    def month(self):
+        value = self.cleaned_data["thang"]
+        if not value:
+            return None
+        year, month = int(value[:4]), int(value[5:])
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+            self.add_error("thang", "Tháng không hợp lệ.")
+            return None
+        return year, month
+
+
+class ConferenceCalendarView(TemplateView):
+    """A month of published conferences, days counted in Asia/Ho_Chi_Minh."""
+
+    template_name = "resolutions/conference_calendar.html"
+
+    def get(self, request, *args, **kwargs):
+        if "year" not in kwargs:
+            form = MonthForm(request.GET)
+            month = form.month() if form.is_valid() else None
+            if form.errors:
+                context = {"month_error": True, "breadcrumbs": self.breadcrumbs()}
+                return self.render_to_response(context, status=400)
+            today = timezone.localdate()
+            year, month = month or (today.year, today.month)
+            return redirect("resolutions:conference-calendar", year=year, month=month)
+        if not (FIRST_YEAR <= kwargs["year"] <= LAST_YEAR and 1 <= kwargs["month"] <= 12):
+            raise Http404("Không có tháng này.")
+        return super().get(request, *args, **kwargs)
+
+    def breadcrumbs(self):
+        return [(reverse("resolutions:conference-list"), "Hội nghị"), (None, "Lịch hội nghị")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year, month = kwargs["year"], kwargs["month"]
+        start, following = month_bounds(year, month)
+        conferences = list(Conference.objects.published().starting_between(start, following))
+        by_day = defaultdict(list)
+        for conference in conferences:
+            by_day[timezone.localtime(conference.starts_at).date()].append(conference)
+        today = timezone.localdate()
+        weeks = [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "conferences": by_day.get(day, []),
+                }
+                for day in week
+            ]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        ]
+        previous_month = (start - datetime.timedelta(days=1)).date()
+        context.update(
+            year=year,
+            month=month,
+            month_name=MONTH_NAMES[month - 1],
+            weekdays=WEEKDAY_NAMES,
+            weeks=weeks,
+            conferences=conferences,
+            previous_month=previous_month if previous_month.year >= FIRST_YEAR else None,
+            next_month=following.date() if following.year <= LAST_YEAR else None,
+            breadcrumbs=self.breadcrumbs(),
+        )
         return context
 
 
@@ -26,18 +199,126 @@ class ConferenceDetailView(PublishedMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("term", "parent")
-            .prefetch_related("sites", "photos", "files")
+            .select_related("term", "parent", "committee", "report")
+            .prefetch_related(
+                "sites",
+                "photos",
+                "files",
+                Prefetch(
+                    "agenda",
+                    queryset=AgendaItem.objects.select_related("document__doc_type"),
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         conference = self.object
-        context["breadcrumbs"] = [(reverse("resolutions:conference-list"), "Hội nghị")]
-        context["documents"] = conference.documents.published().select_related("doc_type")
-        context["articles"] = conference.articles.published().select_related("category")
-        context["children"] = conference.children.published()
-        context["parent"] = (
-            conference.parent if conference.parent and conference.parent.is_public else None
+        report = getattr(conference, "report", None)
+        context.update(
+            breadcrumbs=[(reverse("resolutions:conference-list"), "Hội nghị")],
+            documents=conference.documents.published().select_related("doc_type"),
+            articles=conference.articles.published().select_related("category"),
+            children=conference.children.published().select_related("committee"),
+            ancestors=self.public_ancestors(conference),
+            report=report if report and report.is_approved else None,
+        )
+        return context
+
+    def public_ancestors(self, conference):
+        """The series above this conference, top first, stopping at anything unpublished."""
+        ancestors = []
+        parent = conference.parent
+        while parent is not None and parent.is_public and len(ancestors) < len(ConferenceLevel):
+            ancestors.insert(0, parent)
+            parent = parent.parent
+        return ancestors
+
+
+class ConferencePhotoView(PublishedMixin, DetailView):
+    """One photo of the gallery at full size, with links to the previous and next ones."""
+
+    model = Conference
+    preview_allowed = True
+    template_name = "resolutions/conference_photo.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        photos = list(self.object.photos.all())
+        number = self.kwargs["number"]
+        if not 1 <= number <= len(photos):
+            raise Http404("Không có ảnh này.")
+        context.update(
+            photo=photos[number - 1],
+            number=number,
+            total=len(photos),
+            previous_number=number - 1 if number > 1 else None,
+            next_number=number + 1 if number < len(photos) else None,
+            breadcrumbs=[
+                (reverse("resolutions:conference-list"), "Hội nghị"),
+                (self.object.get_absolute_url(), self.object.title),
+                (None, f"Ảnh {number}"),
+            ],
+        )
+        return context
+
+
+class ConferenceEventView(View):
+    """One conference as an .ics file ("Thêm vào lịch")."""
+
+    def get(self, request, slug):
+        conference = get_object_or_404(
+            Conference.objects.published().select_related("committee"), slug=slug
+        )
+        return ical.calendar_response(
+            [conference], request, name=conference.title, filename=f"{conference.slug}.ics"
+        )
+
+
+class ConferenceFeedView(View):
+    """A calendar feed of upcoming published conferences, to subscribe to."""
+
+    def get(self, request):
+        conferences = Conference.objects.published().upcoming().select_related("committee")[:200]
+        return ical.calendar_response(
+            conferences, request, name="Hội nghị học tập, quán triệt nghị quyết"
+        )
+
+
+class TermForm(forms.Form):
+    khoa = forms.ModelChoiceField(
+        label="Nhiệm kỳ", queryset=Term.objects.all(), to_field_name="name", required=False
+    )
+
+
+class ReachView(TemplateView):
+    """How far the term's thematic resolutions have been studied, level by level."""
+
+    template_name = "resolutions/reach.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = TermForm(request.GET or None)
+        if self.form.is_bound and not self.form.is_valid():
+            return self.render_to_response(
+                {"form": self.form, "breadcrumbs": self.breadcrumbs()}, status=400
+            )
+        return super().get(request, *args, **kwargs)
+
+    def breadcrumbs(self):
+        return [(reverse("resolutions:conference-list"), "Hội nghị"), (None, "Kết quả học tập")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = list(Term.objects.all())
+        term = self.form.cleaned_data.get("khoa") if self.form.is_bound else None
+        if term is None:
+            term = next((t for t in terms if t.is_current), terms[0] if terms else None)
+        reach = term_reach(term) if term else []
+        context.update(
+            form=self.form,
+            terms=terms,
+            term=term,
+            reach=[(item, charts.committees_chart(item)) for item in reach],
+            breadcrumbs=self.breadcrumbs(),
         )
         return context
