@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from ndportal.html import SanitizedHTMLField
+from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable
 from ndportal.text import normalize_text_fields, unique_slug
 from resolutions.models import Conference, Document
@@ -106,7 +107,7 @@ class Article(Publishable):
     lead = models.TextField("sapo", help_text="Đoạn mở đầu in đậm, hai đến ba câu.")
     body = SanitizedHTMLField("nội dung")
     author = models.CharField("tác giả", max_length=150, blank=True)
-    cover_image = models.ImageField(
+    cover_image = CheckedImageField(
         "ảnh đại diện", upload_to=article_image_path, max_length=200, blank=True
     )
     cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
@@ -166,7 +167,7 @@ class ArticlePhoto(models.Model):
     article = models.ForeignKey(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField("ảnh", upload_to=article_image_path, max_length=200)
+    image = CheckedImageField("ảnh", upload_to=article_image_path, max_length=200)
     caption = models.CharField("chú thích", max_length=300, blank=True)
     alt_text = models.CharField("mô tả ảnh (alt)", max_length=200)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
