@@ -103,7 +103,7 @@ def term_reach(term, documents=None):
         .annotate(
             conferences=Count("id", distinct=True),
             committees_held=Count("committee", distinct=True),
-            attendance=Sum("attendance"),
+            attendance_total=Sum("attendance"),
             attended_of_known=Sum("attendance", filter=known),
             invited_known=Sum("invited_count", filter=known),
         )
@@ -122,7 +122,7 @@ def term_reach(term, documents=None):
                     conferences=row.get("conferences", 0),
                     committees_held=row.get("committees_held", 0),
                     committees_total=counts.get(level),
-                    attendance=row.get("attendance") or 0,
+                    attendance=row.get("attendance_total") or 0,
                     attended_of_known=row.get("attended_of_known") or 0,
                     invited_known=row.get("invited_known") or 0,
                 )
