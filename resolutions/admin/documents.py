@@ -1,14 +1,18 @@
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 
 from ndportal.admin import PublishableAdmin
+from resolutions.attachments import FLAGGED_EXTRACTIONS
 from resolutions.models import (
     Document,
+    DocumentAlias,
     DocumentFile,
     DocumentRelation,
     DocumentType,
     Field,
     IssuingBody,
     Term,
+    Validity,
 )
 
 
@@ -43,8 +47,8 @@ class FieldAdmin(admin.ModelAdmin):
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
     extra = 0
-    fields = ("title", "file", "original_name", "size", "order")
-    readonly_fields = ("original_name", "size")
+    fields = ("title", "file", "original_name", "kind", "size", "extraction", "order")
+    readonly_fields = ("original_name", "kind", "size", "extraction")
 
 
 class DocumentRelationInline(admin.TabularInline):
@@ -53,7 +57,33 @@ class DocumentRelationInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ("target",)
     verbose_name = "quan hệ với văn bản khác"
-    verbose_name_plural = "quan hệ với văn bản khác"
+    verbose_name_plural = "quan hệ với văn bản khác (văn bản này … văn bản liên quan)"
+
+
+class ExtractionFlagFilter(admin.SimpleListFilter):
+    title = "cần kiểm tra tệp"
+    parameter_name = "tep_loi"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Có tệp không đọc được chữ")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(files__extraction__in=FLAGGED_EXTRACTIONS).distinct()
+        return queryset
+
+
+class ValidityFilter(admin.SimpleListFilter):
+    title = "tình trạng hiệu lực"
+    parameter_name = "hieu_luc"
+
+    def lookups(self, request, model_admin):
+        return Validity.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Validity.values:
+            return queryset.with_validity().filter(computed_validity=self.value())
+        return queryset
 
 
 @admin.register(Document)
@@ -64,7 +94,8 @@ class DocumentAdmin(PublishableAdmin):
         "doc_type",
         "issuing_body",
         "issued_on",
-        "validity",
+        "validity_column",
+        "files_flag",
         "status_badge",
     )
     list_filter = (
@@ -72,15 +103,17 @@ class DocumentAdmin(PublishableAdmin):
         "doc_type",
         "issuing_body",
         "term",
-        "validity",
+        ValidityFilter,
+        ExtractionFlagFilter,
         "fields",
         "is_thematic",
     )
     list_select_related = ("doc_type", "issuing_body")
-    search_fields = ("number", "title", "signer", "summary")
+    search_fields = ("number", "number_key", "title", "signer", "summary")
     date_hierarchy = "issued_on"
     autocomplete_fields = ("doc_type", "issuing_body", "term", "fields")
     inlines = [DocumentFileInline, DocumentRelationInline]
+    readonly_fields = (*PublishableAdmin.readonly_fields, "validity_column", "incoming_relations")
     fieldsets = (
         (None, {"fields": ("number", "title", "doc_type", "issuing_body", "term", "is_thematic")}),
         (
@@ -90,10 +123,102 @@ class DocumentAdmin(PublishableAdmin):
                     ("signer", "signer_title"),
                     "issued_on",
                     ("effective_on", "expires_on"),
-                    "validity",
+                )
+            },
+        ),
+        (
+            "Hiệu lực",
+            {
+                "fields": (
+                    "validity_column",
+                    "validity_override",
+                    ("validity_note", "validity_changed_on"),
                 )
             },
         ),
         ("Nội dung", {"fields": ("fields", "summary", "body")}),
+        ("Văn bản khác dẫn tới văn bản này", {"fields": ("incoming_relations",)}),
         PublishableAdmin.publication_fieldset,
     )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_validity().prefetch_related("files")
+
+    @admin.display(description="hiệu lực hiện tại", ordering="computed_validity")
+    def validity_column(self, obj):
+        if obj.pk is None:
+            return "—"
+        return obj.get_validity_display()
+
+    @admin.display(description="tệp", boolean=False)
+    def files_flag(self, obj):
+        flagged = [f for f in obj.files.all() if f.extraction_failed]
+        if flagged:
+            return format_html(
+                '<strong style="color:#b91c1c">⚠ {} tệp lỗi chữ</strong>', len(flagged)
+            )
+        return len(obj.files.all())
+
+    @admin.display(description="quan hệ từ văn bản khác")
+    def incoming_relations(self, obj):
+        if obj.pk is None:
+            return "—"
+        relations = obj.incoming_relations.select_related("source__doc_type")
+        if not relations:
+            return "Chưa có văn bản nào ghi quan hệ tới văn bản này."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "", "<li>{}: {}</li>", ((r.reverse_label, r.source) for r in relations)
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        old_url = Document.objects.get(pk=obj.pk).get_absolute_url() if change else None
+        super().save_model(request, obj, form, change)
+        if old_url and old_url != obj.get_absolute_url():
+            remember_old_address(obj, old_url)
+
+
+def remember_old_address(document, old_url):
+    """Keep `/van-ban/<type>/<year>/<slug>/` so links to the old number answer 301."""
+    type_slug, year, slug = old_url.strip("/").split("/")[-3:]
+    DocumentAlias.objects.filter(
+        type_slug=document.doc_type.slug, year=document.issued_on.year, slug=document.slug
+    ).delete()
+    DocumentAlias.objects.update_or_create(
+        type_slug=type_slug, year=int(year), slug=slug, defaults={"document": document}
+    )
+
+
+@admin.register(DocumentFile)
+class DocumentFileAdmin(admin.ModelAdmin):
+    list_display = (
+        "__str__",
+        "document",
+        "kind",
+        "size",
+        "extraction",
+        "download_count",
+    )
+    list_filter = ("extraction", "kind")
+    list_select_related = ("document__doc_type",)
+    search_fields = ("title", "original_name", "document__number")
+    autocomplete_fields = ("document",)
+    readonly_fields = ("original_name", "kind", "size", "extraction", "download_count", "text")
+    actions = ["reextract"]
+
+    @admin.action(description="Trích xuất lại chữ từ các tệp đã chọn")
+    def reextract(self, request, queryset):
+        count = 0
+        for document_file in queryset:
+            document_file.reextract()
+            count += 1
+        self.message_user(request, f"Đã trích xuất lại {count} tệp.")
+
+
+@admin.register(DocumentAlias)
+class DocumentAliasAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "document", "created_at")
+    search_fields = ("slug", "document__number")
+    autocomplete_fields = ("document",)

@@ -10,7 +10,9 @@ from resolutions.models.conferences import (
     ConnectedSite,
 )
 from resolutions.models.documents import (
+    REVERSE_RELATION_LABELS,
     Document,
+    DocumentAlias,
     DocumentFile,
     DocumentRelation,
     DocumentType,
@@ -34,11 +36,13 @@ __all__ = [
     "ConferenceReport",
     "ConnectedSite",
     "Document",
+    "DocumentAlias",
     "DocumentFile",
     "DocumentRelation",
     "DocumentType",
     "Field",
     "IssuingBody",
+    "REVERSE_RELATION_LABELS",
     "RelationKind",
     "Term",
     "Validity",

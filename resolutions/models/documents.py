@@ -5,11 +5,23 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
+from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
-from ndportal.publishing import Publishable
+from ndportal.publishing import Publishable, PublishableQuerySet, Status
 from ndportal.text import fold, normalize_text_fields, slugify_vi
+from resolutions.attachments import (
+    CONTENT_TYPES,
+    FLAGGED_EXTRACTIONS,
+    Extraction,
+    FileKind,
+    detect_kind,
+    extract_text,
+    validate_attachment,
+)
+from resolutions.numbers import code_key, number_search_key, parse_number
 
 
 class IssuingBody(models.Model):
@@ -104,18 +116,87 @@ class Validity(models.TextChoices):
     SUSPENDED = "suspended", "Ngưng hiệu lực"
 
 
+class RelationKind(models.TextChoices):
+    BASED_ON = "based_on", "Căn cứ"
+    GUIDES = "guides", "Hướng dẫn"
+    AMENDS = "amends", "Sửa đổi, bổ sung"
+    REPLACES = "replaces", "Thay thế"
+    REPEALS = "repeals", "Bãi bỏ"
+    CORRECTS = "corrects", "Đính chính"
+    CONSOLIDATES = "consolidates", "Hợp nhất"
+    REFERS_TO = "refers_to", "Dẫn chiếu"
+    IMPLEMENTS = "implements", "Triển khai thực hiện"
+
+
+# How a relation reads from the target's side: "01-NQ/TU bị thay thế bởi 05-NQ/TU".
+REVERSE_RELATION_LABELS = {
+    RelationKind.BASED_ON: "Là căn cứ của",
+    RelationKind.GUIDES: "Được hướng dẫn bởi",
+    RelationKind.AMENDS: "Được sửa đổi, bổ sung bởi",
+    RelationKind.REPLACES: "Bị thay thế bởi",
+    RelationKind.REPEALS: "Bị bãi bỏ bởi",
+    RelationKind.CORRECTS: "Được đính chính bởi",
+    RelationKind.CONSOLIDATES: "Được hợp nhất bởi",
+    RelationKind.REFERS_TO: "Được dẫn chiếu bởi",
+    RelationKind.IMPLEMENTS: "Được triển khai thực hiện bởi",
+}
+
+# A document replaced or repealed by a published, effective document is no longer in force.
+ENDING_KINDS = (RelationKind.REPLACES, RelationKind.REPEALS)
+
+
+class DocumentQuerySet(PublishableQuerySet):
+    def with_validity(self, today=None):
+        """Annotate `computed_validity`: the one place where validity is worked out.
+
+        An editor's override wins; then replacement or repeal by a published document
+        that has taken effect; then the expiry date; then an effective date to come.
+        """
+        today = today or timezone.localdate()
+        now = timezone.now()
+        ended_by_published = DocumentRelation.objects.filter(
+            target=OuterRef("pk"),
+            kind__in=ENDING_KINDS,
+            source__status=Status.PUBLISHED,
+            source__published_at__lte=now,
+        ).filter(
+            Q(source__effective_on__lte=today)
+            | Q(source__effective_on__isnull=True, source__issued_on__lte=today)
+        )
+        return self.annotate(
+            computed_validity=Case(
+                When(~Q(validity_override=""), then="validity_override"),
+                When(Exists(ended_by_published), then=Value(Validity.EXPIRED)),
+                When(expires_on__lte=today, then=Value(Validity.EXPIRED)),
+                When(effective_on__gt=today, then=Value(Validity.NOT_YET)),
+                default=Value(Validity.IN_FORCE),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
+    def get_queryset(self):
+        # Validity is shown wherever a document appears (lists, cards, related managers),
+        # so every read carries it rather than asking once per document.
+        return super().get_queryset().with_validity()
+
+
 class Document(Publishable):
     """A document in the registry (văn bản): resolution, directive, plan..."""
 
     number = models.CharField(
         "số ký hiệu",
         max_length=60,
-        help_text="Như trên văn bản, ví dụ 01-NQ/TU hoặc 12/2021/NQ-HĐND.",
+        help_text="Như trên văn bản, ví dụ 01-NQ/TU, 12/2021/NQ-HĐND hoặc 345/QĐ-UBND.",
     )
     slug = models.SlugField(
         "đường dẫn", max_length=80, editable=False, help_text="Sinh từ số ký hiệu."
     )
+    serial = models.PositiveIntegerField("số thứ tự", null=True, editable=False, db_index=True)
+    number_key = models.CharField(max_length=80, editable=False, blank=True, db_index=True)
     title = models.CharField("trích yếu", max_length=500)
+    title_key = models.CharField(max_length=500, editable=False, blank=True)
     doc_type = models.ForeignKey(
         DocumentType,
         verbose_name="loại văn bản",
@@ -143,8 +224,25 @@ class Document(Publishable):
     issued_on = models.DateField("ngày ban hành")
     effective_on = models.DateField("ngày có hiệu lực", null=True, blank=True)
     expires_on = models.DateField("ngày hết hiệu lực", null=True, blank=True)
-    validity = models.CharField(
-        "tình trạng hiệu lực", max_length=20, choices=Validity.choices, default=Validity.IN_FORCE
+    validity_override = models.CharField(
+        "tình trạng hiệu lực do biên tập viên xác định",
+        max_length=20,
+        choices=Validity.choices,
+        blank=True,
+        help_text="Để trống thì hiệu lực được tính từ các ngày và từ các văn bản thay thế, "
+        "bãi bỏ. Chỉ chọn khi cần ghi đè (ví dụ hết hiệu lực một phần, ngưng hiệu lực).",
+    )
+    validity_note = models.CharField(
+        "lý do thay đổi hiệu lực",
+        max_length=300,
+        blank=True,
+        help_text="Bắt buộc khi ghi đè tình trạng hiệu lực; hiển thị cho bạn đọc.",
+    )
+    validity_changed_on = models.DateField(
+        "ngày thay đổi hiệu lực",
+        null=True,
+        blank=True,
+        help_text="Để trống thì lấy ngày lưu.",
     )
     fields = models.ManyToManyField(
         Field, verbose_name="lĩnh vực", blank=True, related_name="documents"
@@ -156,6 +254,8 @@ class Document(Publishable):
     )
     summary = models.TextField("tóm tắt", blank=True)
     body = SanitizedHTMLField("toàn văn", blank=True)
+
+    objects = DocumentManager()
 
     class Meta:
         ordering = ["-issued_on", "-id"]
@@ -174,7 +274,15 @@ class Document(Publishable):
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
-        self.slug = slugify_vi(self.number, max_length=80)
+        self.number = " ".join(self.number.split())
+        parsed = parse_number(self.number)
+        self.serial = parsed.serial if parsed else None
+        self.number_key = number_search_key(self.number)[:80]
+        self.title_key = fold(self.title)[:500]
+        self.slug = self._free_slug(parsed.slug if parsed else slugify_vi(self.number, 80))
+        if self.validity_override and self.validity_changed_on is None:
+            self.validity_changed_on = timezone.localdate()
+        self.__dict__.pop("computed_validity", None)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -194,11 +302,96 @@ class Document(Publishable):
             raise ValidationError(
                 {"effective_on": "Ngày có hiệu lực không thể trước ngày ban hành."}
             )
+        if self.validity_override and not self.validity_note.strip():
+            raise ValidationError(
+                {"validity_note": "Hãy ghi lý do khi tự xác định tình trạng hiệu lực."}
+            )
+        self.clean_number()
+
+    def clean_number(self):
+        """The number must read as a number, and its codes must match the type and issuer."""
+        if not self.number:
+            return
+        parsed = parse_number(self.number)
+        if parsed is None:
+            raise ValidationError(
+                {
+                    "number": "Số ký hiệu không đúng dạng. Ví dụ đúng: 01-NQ/TU, "
+                    "12/2021/NQ-HĐND, 345/QĐ-UBND."
+                }
+            )
+        errors = {}
+        if self.doc_type_id and code_key(parsed.type_code) != code_key(self.doc_type.code):
+            errors["number"] = (
+                f"Số ký hiệu mang ký hiệu loại “{parsed.type_code}” nhưng loại văn bản "
+                f"đã chọn là “{self.doc_type.name}” ({self.doc_type.code})."
+            )
+        elif self.issuing_body_id and code_key(parsed.issuer_code) != code_key(
+            self.issuing_body.code
+        ):
+            errors["number"] = (
+                f"Số ký hiệu mang ký hiệu cơ quan “{parsed.issuer_code}” nhưng cơ quan ban "
+                f"hành đã chọn là “{self.issuing_body.name}” ({self.issuing_body.code})."
+            )
+        if parsed.year and self.issued_on and parsed.year != self.issued_on.year:
+            errors["issued_on"] = (
+                f"Số ký hiệu ghi năm {parsed.year} nhưng ngày ban hành thuộc năm "
+                f"{self.issued_on.year}."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _free_slug(self, base):
+        """`base`, or `base-2`... when another document of the same type and year has it."""
+        base = base or "van-ban"
+        others = Document.objects.exclude(pk=self.pk).filter(
+            doc_type_id=self.doc_type_id, issued_on__year=self.issued_on.year
+        )
+        candidate, counter = base, 2
+        while others.filter(slug=candidate).exists():
+            candidate = f"{base}-{counter}"
+            counter += 1
+        return candidate
+
+    @property
+    def validity(self):
+        """Validity today, from `with_validity()`; an unannotated instance asks the database."""
+        if hasattr(self, "computed_validity"):
+            return self.computed_validity
+        if self.pk is None:
+            return self.validity_override or Validity.IN_FORCE
+        self.computed_validity = (
+            Document.objects.with_validity()
+            .filter(pk=self.pk)
+            .values_list("computed_validity", flat=True)
+            .get()
+        )
+        return self.computed_validity
+
+    @validity.setter
+    def validity(self, value):
+        # Older callers (fixtures, demo content) pass validity=...: that is an editor's override.
+        self.validity_override = value or ""
+
+    def get_validity_display(self):
+        return Validity(self.validity).label
+
+    @property
+    def number_parts(self):
+        return parse_number(self.number)
+
+    @property
+    def citation(self):
+        """How to cite the document: body, type and number, date, title."""
+        return (
+            f"{self.issuing_body.name}, {self.doc_type.name} số {self.number} ngày "
+            f"{self.issued_on:%d/%m/%Y} {self.title}"
+        )
 
 
 def document_file_path(instance, filename):
     """Server-generated storage name; the editor's file name is kept only for display."""
-    suffix = Path(filename).suffix.lower()[:10]
+    suffix = f".{instance.kind}" if instance.kind else Path(filename).suffix.lower()[:10]
     return f"documents/{uuid.uuid4().hex}{suffix}"
 
 
@@ -209,10 +402,28 @@ class DocumentFile(models.Model):
         Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="files"
     )
     title = models.CharField("tên tệp", max_length=200, blank=True)
-    file = models.FileField("tệp", upload_to=document_file_path, max_length=200)
+    file = models.FileField(
+        "tệp",
+        upload_to=document_file_path,
+        max_length=200,
+        validators=[validate_attachment],
+        help_text="PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.",
+    )
     original_name = models.CharField("tên gốc", max_length=255, editable=False, blank=True)
+    kind = models.CharField(
+        "định dạng", max_length=10, choices=FileKind.choices, blank=True, editable=False
+    )
     size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    text = models.TextField("văn bản trích xuất", blank=True, editable=False)
+    extraction = models.CharField(
+        "trích xuất chữ",
+        max_length=20,
+        choices=Extraction.choices,
+        default=Extraction.PENDING,
+        editable=False,
+    )
+    download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
 
     class Meta:
         ordering = ["order", "id"]
@@ -224,28 +435,52 @@ class DocumentFile(models.Model):
 
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:
+            # A new file: derive everything from its bytes before storage renames it.
             self.original_name = Path(self.file.name).name[:255]
             self.size = self.file.size
+            self.read_file(self.file)
         if not self.title:
-            self.title = self.original_name
+            self.title = Path(self.original_name).stem or self.original_name
         normalize_text_fields(self)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("resolutions:document-file", kwargs={"pk": self.pk})
+
+    def get_view_url(self):
+        return reverse("resolutions:document-file-view", kwargs={"pk": self.pk})
+
+    def read_file(self, fileobj):
+        """Recognise the file and extract its text for search (flagged when unreadable)."""
+        fileobj.open("rb")
+        self.kind = detect_kind(fileobj) or ""
+        extracted = extract_text(fileobj, self.kind)
+        fileobj.seek(0)
+        self.text, self.extraction = extracted.text, extracted.status
+
+    def reextract(self):
+        """Read the stored file again (after a library upgrade, or for a file added by hand)."""
+        with self.file.open("rb") as stored:
+            self.read_file(stored)
+        type(self).objects.filter(pk=self.pk).update(
+            kind=self.kind, text=self.text, extraction=self.extraction
+        )
+
     @property
     def extension(self):
-        return Path(self.file.name).suffix.lstrip(".").upper()
+        return (self.kind or Path(self.file.name).suffix.lstrip(".")).upper()
 
+    @property
+    def content_type(self):
+        return CONTENT_TYPES.get(self.kind, "application/octet-stream")
 
-class RelationKind(models.TextChoices):
-    BASED_ON = "based_on", "Căn cứ"
-    GUIDES = "guides", "Hướng dẫn"
-    AMENDS = "amends", "Sửa đổi, bổ sung"
-    REPLACES = "replaces", "Thay thế"
-    REPEALS = "repeals", "Bãi bỏ"
-    CORRECTS = "corrects", "Đính chính"
-    CONSOLIDATES = "consolidates", "Hợp nhất"
-    REFERS_TO = "refers_to", "Dẫn chiếu"
-    IMPLEMENTS = "implements", "Triển khai thực hiện"
+    @property
+    def is_pdf(self):
+        return self.kind == FileKind.PDF
+
+    @property
+    def extraction_failed(self):
+        return self.extraction in FLAGGED_EXTRACTIONS
 
 
 class DocumentRelation(models.Model):
@@ -281,3 +516,53 @@ class DocumentRelation(models.Model):
 
     def __str__(self):
         return f"{self.source} — {self.get_kind_display().lower()} — {self.target}"
+
+    def clean(self):
+        if self.source_id and self.target_id and self.source_id == self.target_id:
+            raise ValidationError({"target": "Văn bản không thể liên quan đến chính nó."})
+        if self.kind in ENDING_KINDS and self.source_id and self.target_id:
+            if self.source_id in ending_chain(self.target_id):
+                raise ValidationError(
+                    {
+                        "target": "Không thể ghi nhận: văn bản này đã (trực tiếp hoặc gián "
+                        "tiếp) thay thế hoặc bãi bỏ văn bản đang sửa, sẽ tạo vòng thay thế."
+                    }
+                )
+
+    @property
+    def reverse_label(self):
+        return REVERSE_RELATION_LABELS[self.kind]
+
+
+def ending_chain(document_id):
+    """Ids of every document that `document_id` replaces or repeals, directly or through others."""
+    seen, frontier = set(), {document_id}
+    while frontier:
+        pairs = DocumentRelation.objects.filter(kind__in=ENDING_KINDS, source_id__in=frontier)
+        frontier = set(pairs.values_list("target_id", flat=True)) - seen
+        seen |= frontier
+    return seen
+
+
+class DocumentAlias(models.Model):
+    """An earlier address of a document, kept when an editor corrects its number or type."""
+
+    document = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="aliases"
+    )
+    type_slug = models.SlugField(max_length=100)
+    year = models.PositiveSmallIntegerField()
+    slug = models.SlugField(max_length=80)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "đường dẫn cũ"
+        verbose_name_plural = "đường dẫn cũ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["type_slug", "year", "slug"], name="document_alias_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"/van-ban/{self.type_slug}/{self.year}/{self.slug}/"

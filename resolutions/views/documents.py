@@ -1,22 +1,208 @@
+import json
+import unicodedata
+from urllib.parse import quote
+
+from django.db.models import F
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView, View
 
+from ndportal.text import fold
 from ndportal.views import PublishedMixin
-from resolutions.models import Document, DocumentType
+from resolutions import exports
+from resolutions.filters import (
+    SORTS,
+    DocumentFilterForm,
+    facet_counts,
+    filter_documents,
+)
+from resolutions.fulltext import with_table_of_contents
+from resolutions.models import (
+    REVERSE_RELATION_LABELS,
+    Document,
+    DocumentAlias,
+    DocumentFile,
+    RelationKind,
+)
+
+# Downloads can never run as a page of this site, whatever bytes they hold.
+ATTACHMENT_CSP = "default-src 'none'; sandbox"
+# Browsers refuse to draw a PDF in a sandboxed page, and their viewers need inline styles.
+INLINE_PDF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:"
 
 
-class DocumentListView(PublishedMixin, ListView):
+class RegistryMixin:
+    """Reads the filter form from the query string; a bad value drops only that filter."""
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = DocumentFilterForm(self.request.GET or None)
+        return self._filter_form
+
+    def get_filter_values(self):
+        form = self.get_filter_form()
+        return form.valid_values() if form.is_bound else {}
+
+    def filtered_documents(self):
+        return filter_documents(self.get_filter_values()).select_related(
+            "doc_type", "issuing_body", "term"
+        )
+
+
+class DocumentListView(RegistryMixin, ListView):
+    """The public registry at /van-ban/: combinable filters with counts."""
+
     model = Document
     paginate_by = 20
 
     def get_queryset(self):
-        return super().get_queryset().select_related("doc_type", "issuing_body")
+        return self.filtered_documents()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["document_types"] = DocumentType.objects.all()
-        context["breadcrumbs"] = [(None, "Văn bản")]
+        form = self.get_filter_form()
+        values = self.get_filter_values()
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            filter_values=values,
+            facets=_facet_links(facet_counts(values), values, query),
+            active_filters=_active_filters(values, query),
+            query=query.urlencode(),
+            # The search form resubmits the facets already chosen, with their validated text.
+            hidden_filters=[
+                (name, self.request.GET[name])
+                for name in values
+                if name not in {"q", "tu_ngay", "den_ngay", "sap_xep"}
+            ],
+            sorts=[(key, label, _with(query, "sap_xep", key)) for key, (label, _) in SORTS.items()],
+            current_sort=values.get("sap_xep") or "moi-nhat",
+            breadcrumbs=[(None, "Văn bản")],
+        )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        form = self.get_filter_form()
+        if form.is_bound and form.errors:
+            # The page still shows (with what was valid); the status tells crawlers it was bad.
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
+
+
+FACET_TITLES = [
+    ("loai", "Loại văn bản"),
+    ("hieu_luc", "Tình trạng hiệu lực"),
+    ("co_quan", "Cơ quan ban hành"),
+    ("nhiem_ky", "Nhiệm kỳ"),
+    ("linh_vuc", "Lĩnh vực"),
+    ("nam", "Năm ban hành"),
+    ("nguoi_ky", "Người ký"),
+]
+
+
+def _facet_option(name, item):
+    """(query value, label, comparable value) of one facet option."""
+    if name == "loai" or name == "linh_vuc":
+        return item.slug, item.name, item
+    if name == "co_quan":
+        return str(item.pk), item.name, item
+    if name == "nhiem_ky":
+        return item.name, str(item), item
+    if name == "hieu_luc":
+        return item.value, item.label, item.value
+    return str(item), str(item), item  # year, signer
+
+
+def _facet_links(facets, values, query):
+    """Each facet as a list of options with their count, link and whether it is chosen."""
+    result = []
+    for name, title in FACET_TITLES:
+        options = []
+        for item, count in facets[name]:
+            value, label, comparable = _facet_option(name, item)
+            chosen = values.get(name) == comparable or (
+                name == "nguoi_ky" and fold(values.get(name, "")) == fold(label)
+            )
+            url = _without(query, name, "page") if chosen else _with(query, name, value)
+            options.append({"label": label, "count": count, "url": url, "chosen": chosen})
+        if options:
+            result.append({"name": name, "title": title, "options": options})
+    return result
+
+
+def _with(query, name, value):
+    changed = query.copy()
+    changed[name] = value
+    changed.pop("page", None)
+    return "?" + changed.urlencode()
+
+
+def _without(query, *names):
+    changed = query.copy()
+    for name in names:
+        changed.pop(name, None)
+    return "?" + changed.urlencode() if changed else "?"
+
+
+def _active_filters(values, query):
+    """Chips for the filters in force, each with a link that removes it."""
+    labels = {
+        "q": "Từ khóa",
+        "loai": "Loại",
+        "co_quan": "Cơ quan",
+        "nhiem_ky": "Nhiệm kỳ",
+        "linh_vuc": "Lĩnh vực",
+        "hieu_luc": "Hiệu lực",
+        "nam": "Năm",
+        "tu_ngay": "Từ ngày",
+        "den_ngay": "Đến ngày",
+        "nguoi_ky": "Người ký",
+    }
+    chips = []
+    for name, label in labels.items():
+        if name not in values:
+            continue
+        value = values[name]
+        if name == "hieu_luc":
+            value = dict(DocumentFilterForm.base_fields["hieu_luc"].choices)[value]
+        elif name in ("tu_ngay", "den_ngay"):
+            value = value.strftime("%d/%m/%Y")
+        chips.append((f"{label}: {value}", _without(query, name, "page")))
+    return chips
+
+
+class RegistryCSVView(RegistryMixin, View):
+    """The filtered registry as CSV."""
+
+    def get(self, request, *args, **kwargs):
+        documents = self.filtered_documents().prefetch_related("fields")
+        response = HttpResponse(
+            exports.registry_csv(documents, request.build_absolute_uri),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="van-ban.csv"'
+        return response
+
+
+class RegistryJSONView(RegistryMixin, View):
+    """The filtered registry as JSON."""
+
+    def get(self, request, *args, **kwargs):
+        documents = list(self.filtered_documents().prefetch_related("fields"))
+        return JsonResponse(
+            exports.registry_json(documents, request.build_absolute_uri),
+            json_dumps_params={"ensure_ascii": False, "indent": 1},
+        )
 
 
 class DocumentDetailView(PublishedMixin, DetailView):
@@ -27,24 +213,222 @@ class DocumentDetailView(PublishedMixin, DetailView):
         return (
             super()
             .get_queryset()
+            .with_validity()
             .filter(doc_type__slug=self.kwargs["type_slug"], issued_on__year=self.kwargs["year"])
             .select_related("doc_type", "issuing_body", "term")
             .prefetch_related("fields", "files")
         )
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            document = self.renamed_document()
+            if document is None:
+                raise
+            suffix = self.request.path.rsplit("/", 1)[-1]  # keeps "du-lieu.json" style tails
+            target = document.get_absolute_url() + suffix
+            if request.META.get("QUERY_STRING"):
+                target += "?" + request.META["QUERY_STRING"]
+            return HttpResponsePermanentRedirect(target)
+
+    def renamed_document(self):
+        """The document that used to live at this address, if readers may see it."""
+        alias = DocumentAlias.objects.filter(
+            type_slug=self.kwargs["type_slug"], year=self.kwargs["year"], slug=self.kwargs["slug"]
+        ).first()
+        if alias is None:
+            return None
+        documents = (
+            Document.objects.all() if self.allows_preview() else Document.objects.published()
+        )
+        return documents.select_related("doc_type").filter(pk=alias.document_id).first()
+
+    def get_template_names(self):
+        if self.request.GET.get("in") == "1":
+            return ["resolutions/document_print.html"]
+        return super().get_template_names()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        context["breadcrumbs"] = [
-            (reverse("resolutions:document-list"), "Văn bản"),
-            (None, document.number),
-        ]
-        context["conferences"] = document.conferences.published()
-        context["articles"] = document.articles.published().select_related("category")
-        context["relations_out"] = document.outgoing_relations.filter(
-            target__in=Document.objects.published()
-        ).select_related("target__doc_type")
-        context["relations_in"] = document.incoming_relations.filter(
-            source__in=Document.objects.published()
-        ).select_related("source__doc_type")
+        published = Document.objects.published()
+        outgoing = list(
+            document.outgoing_relations.filter(target__in=published)
+            .select_related("target__doc_type")
+            .order_by("kind", "-target__issued_on")
+        )
+        incoming = list(
+            document.incoming_relations.filter(source__in=published)
+            .select_related("source__doc_type")
+            .order_by("kind", "-source__issued_on")
+        )
+        body, toc = with_table_of_contents(document.body)
+        context.update(
+            breadcrumbs=[
+                (reverse("resolutions:document-list"), "Văn bản"),
+                (None, document.number),
+            ],
+            conferences=document.conferences.published(),
+            articles=document.articles.published().select_related("category"),
+            relation_groups=_relation_groups(outgoing, incoming),
+            replaced_by=[r.source for r in incoming if r.kind in _ENDING],
+            implementing=published.filter(
+                outgoing_relations__kind=RelationKind.IMPLEMENTS,
+                outgoing_relations__target=document,
+            ).select_related("doc_type", "issuing_body"),
+            timeline=_timeline(document, incoming),
+            diagram=relation_diagram(document, outgoing, incoming),
+            body_html=body,
+            toc=toc,
+            permalink=self.request.build_absolute_uri(document.get_absolute_url()),
+        )
         return context
+
+
+_ENDING = {RelationKind.REPLACES, RelationKind.REPEALS}
+
+
+def _relation_groups(outgoing, incoming):
+    """[(label, [documents])]: outgoing by kind ("Thay thế"), then incoming ("Bị thay thế bởi")."""
+    groups = {}
+    for relation in outgoing:
+        groups.setdefault(relation.get_kind_display(), []).append(relation.target)
+    for relation in incoming:
+        groups.setdefault(REVERSE_RELATION_LABELS[relation.kind], []).append(relation.source)
+    return list(groups.items())
+
+
+def _timeline(document, incoming):
+    """Dated events in the life of the document, oldest first."""
+    events = [(document.issued_on, "Ban hành", None)]
+    if document.effective_on:
+        events.append((document.effective_on, "Có hiệu lực", None))
+    for relation in incoming:
+        if relation.kind in (RelationKind.AMENDS, RelationKind.REPLACES, RelationKind.REPEALS):
+            source = relation.source
+            events.append(
+                (
+                    source.effective_on or source.issued_on,
+                    REVERSE_RELATION_LABELS[relation.kind],
+                    source,
+                )
+            )
+    if document.expires_on:
+        events.append((document.expires_on, "Hết hiệu lực", None))
+    if document.validity_override and document.validity_changed_on:
+        label = f"{document.get_validity_display()}: {document.validity_note}"
+        events.append((document.validity_changed_on, label, None))
+    return sorted(events, key=lambda event: event[0])
+
+
+def relation_diagram(document, outgoing, incoming, width=640):
+    """Boxes and arrows for the SVG on the document page, laid out here, not in the browser.
+
+    Documents acting on this one sit on the left, documents it acts on on the right.
+    """
+    if not outgoing and not incoming:
+        return None
+    row, box_w, box_h, top = 56, 190, 40, 16
+    rows = max(len(outgoing), len(incoming), 1)
+    height = top * 2 + rows * row
+    centre = {"x": (width - box_w) // 2, "y": top + (rows * row - box_h) // 2}
+
+    def node(doc, x, index, label):
+        y = top + index * row + (row - box_h) // 2
+        return {
+            "x": x,
+            "y": y,
+            "text": doc.number,
+            "title": str(doc),
+            "url": doc.get_absolute_url(),
+            "label": label,
+            "mid_y": y + box_h // 2,
+        }
+
+    left = [node(r.source, 0, i, REVERSE_RELATION_LABELS[r.kind]) for i, r in enumerate(incoming)]
+    right = [node(r.target, width - box_w, i, r.get_kind_display()) for i, r in enumerate(outgoing)]
+    centre_mid = centre["y"] + box_h // 2
+    for item in left:
+        item["line"] = (box_w, item["mid_y"], centre["x"], centre_mid)
+    for item in right:
+        item["line"] = (centre["x"] + box_w, centre_mid, item["x"], item["mid_y"])
+    return {
+        "width": width,
+        "height": height,
+        "box_w": box_w,
+        "box_h": box_h,
+        "centre": {**centre, "text": document.number},
+        "nodes": left + right,
+    }
+
+
+class DocumentJSONView(DocumentDetailView):
+    """One document as JSON: metadata, validity, relations both ways, file links."""
+
+    def render_to_response(self, context, **response_kwargs):
+        document = self.object
+        published = Document.objects.published()
+        outgoing = document.outgoing_relations.filter(target__in=published).select_related(
+            "target__doc_type"
+        )
+        incoming = document.incoming_relations.filter(source__in=published).select_related(
+            "source__doc_type"
+        )
+        data = exports.document_json(document, outgoing, incoming, self.request.build_absolute_uri)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=1),
+            content_type="application/json; charset=utf-8",
+        )
+        if not document.is_public:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        return {"object": self.object}
+
+
+def _content_disposition(disposition, filename):
+    """RFC 6266: an ASCII fallback name, then the original name in `filename*`."""
+    plain = unicodedata.normalize("NFKD", filename.replace("đ", "d").replace("Đ", "D"))
+    fallback = plain.encode("ascii", "ignore").decode() or "tep"
+    fallback = "".join(c if c.isalnum() or c in "._- " else "_" for c in fallback)
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _serve_file(request, pk, inline):
+    document_file = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
+    document = document_file.document
+    # The same rule as the document page: a draft's files do not exist for readers.
+    if not document.is_public and not request.user.is_staff:
+        raise Http404
+    if inline and not document_file.is_pdf:
+        raise Http404
+    try:
+        handle = document_file.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    if request.method == "GET":
+        DocumentFile.objects.filter(pk=pk).update(download_count=F("download_count") + 1)
+    response = FileResponse(handle, content_type=document_file.content_type)
+    name = document_file.original_name or f"van-ban.{document_file.kind or 'bin'}"
+    response["Content-Disposition"] = _content_disposition(
+        "inline" if inline else "attachment", name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = INLINE_PDF_CSP if inline else ATTACHMENT_CSP
+    if not document.is_public:
+        add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def download_file(request, pk):
+    """A document's file as a download, counted."""
+    return _serve_file(request, pk, inline=False)
+
+
+@require_safe
+def view_file(request, pk):
+    """A PDF shown in the browser's own viewer, counted."""
+    return _serve_file(request, pk, inline=True)

@@ -1,0 +1,270 @@
+"""Attached files (PDF, DOC, DOCX, XLSX, ODT): recognise, validate and read them.
+
+Used by document files and conference files alike. A file is recognised by its bytes,
+never by its name: a renamed HTML page or a PDF calling itself `.docx` is refused.
+Office files are zip archives, so they are measured before anything opens them
+(a 40 kB zip can unpack to gigabytes).
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+
+from ndportal.text import nfc
+
+
+class FileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOC = "doc", "Word 97-2003 (DOC)"
+    DOCX = "docx", "Word (DOCX)"
+    XLSX = "xlsx", "Excel (XLSX)"
+    ODT = "odt", "OpenDocument (ODT)"
+
+
+CONTENT_TYPES = {
+    FileKind.PDF: "application/pdf",
+    FileKind.DOC: "application/msword",
+    FileKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    FileKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    FileKind.ODT: "application/vnd.oasis.opendocument.text",
+}
+
+
+class Extraction(models.TextChoices):
+    PENDING = "pending", "Chưa xử lý"
+    OK = "ok", "Đã trích xuất"
+    EMPTY = "empty", "Không có chữ (bản quét?)"
+    LEGACY_FONT = "legacy_font", "Phông chữ cũ (TCVN3/VNI), chữ bị lỗi"
+    UNSUPPORTED = "unsupported", "Định dạng không hỗ trợ trích xuất"
+    FAILED = "failed", "Không đọc được tệp"
+
+
+FLAGGED_EXTRACTIONS = {
+    Extraction.EMPTY,
+    Extraction.LEGACY_FONT,
+    Extraction.UNSUPPORTED,
+    Extraction.FAILED,
+}
+
+# Limits on what an Office archive may unpack to before we open it.
+ZIP_MAX_ENTRIES = 5000
+ZIP_MAX_UNCOMPRESSED = 300 * 1024 * 1024
+ZIP_MAX_RATIO = 200
+# Limits on what is kept for search: enough for any resolution, not a whole archive.
+PDF_MAX_PAGES = 1000
+TEXT_MAX_CHARS = 2_000_000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+class UnsafeArchive(Exception):
+    """An Office archive that would unpack to too much to be opened safely."""
+
+
+def _read_head(fileobj, size):
+    position = fileobj.tell()
+    fileobj.seek(0)
+    head = fileobj.read(size)
+    fileobj.seek(position)
+    return head
+
+
+def check_zip(archive):
+    """Raise UnsafeArchive when the archive's entries are too many, too big or too packed."""
+    entries = archive.infolist()
+    if len(entries) > ZIP_MAX_ENTRIES:
+        raise UnsafeArchive("too many entries")
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size > 1024 * 1024 and entry.file_size > ZIP_MAX_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise UnsafeArchive(f"{entry.filename} is packed too tightly")
+    if total > ZIP_MAX_UNCOMPRESSED:
+        raise UnsafeArchive("uncompressed size too large")
+
+
+def _zip_kind(fileobj):
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            check_zip(archive)
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIMETYPE:
+                return FileKind.ODT
+            if "[Content_Types].xml" in names:
+                if "word/document.xml" in names:
+                    return FileKind.DOCX
+                if "xl/workbook.xml" in names:
+                    return FileKind.XLSX
+    except (zipfile.BadZipFile, UnsafeArchive, OSError, EOFError, KeyError):
+        return None
+    finally:
+        fileobj.seek(0)
+    return None
+
+
+def detect_kind(fileobj):
+    """The FileKind the bytes of `fileobj` show, or None for anything else."""
+    head = _read_head(fileobj, 8)
+    if head.startswith(b"%PDF-"):
+        return FileKind.PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(fileobj)
+    if head.startswith(_OLE_MAGIC):
+        # Excel 97 and PowerPoint files are OLE containers too; only Word has this stream.
+        fileobj.seek(0)
+        found = _WORD_STREAM in fileobj.read(4 * 1024 * 1024)
+        fileobj.seek(0)
+        return FileKind.DOC if found else None
+    return None
+
+
+def validate_attachment(uploaded):
+    """Model-field validator: allowed kind, content matching the name, size within the limit."""
+    if uploaded is None or getattr(uploaded, "_committed", False):
+        return  # a file already stored was checked when it came in
+    limit = settings.ATTACHMENT_MAX_SIZE
+    if uploaded.size > limit:
+        raise ValidationError(
+            "Tệp quá lớn (%(size)s); giới hạn là %(limit)s.",
+            code="too_large",
+            params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+        )
+    extension = Path(uploaded.name).suffix.lower().lstrip(".")
+    if extension not in FileKind.values:
+        raise ValidationError(
+            "Chỉ nhận tệp PDF, DOC, DOCX, XLSX hoặc ODT.", code="extension_not_allowed"
+        )
+    # Not a `with` block: the form still needs the upload open to store it.
+    uploaded.open("rb")
+    kind = detect_kind(uploaded)
+    uploaded.seek(0)
+    if kind is None:
+        raise ValidationError(
+            "Nội dung tệp không phải PDF, DOC, DOCX, XLSX hay ODT (tệp hỏng hoặc bị đổi tên).",
+            code="unknown_content",
+        )
+    if kind != extension:
+        raise ValidationError(
+            "Tệp có đuôi .%(extension)s nhưng nội dung là %(kind)s.",
+            code="content_mismatch",
+            params={"extension": extension, "kind": kind.label},
+        )
+
+
+# Vietnamese text written in the 8-bit TCVN3 (ABC, .VnTime) or VNI fonts comes out of
+# Word as Latin-1 letters and signs no Vietnamese word uses: "NghÞ quyÕt", "§¶ng", "Ñaûng".
+_LEGACY_SIGNS = set("¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×÷äåæçëîïðñöøûüþÿÄÅÆÇËÎÏÐÑÖØÛÜÞß")
+
+
+def _is_vietnamese_letter(char):
+    return char in "đĐăĂơƠưƯĩĨũŨ" or "\u1ea0" <= char <= "\u1ef9"
+
+
+def looks_like_legacy_encoding(text):
+    """True when `text` reads like TCVN3/VNI mojibake rather than Unicode Vietnamese."""
+    legacy = sum(1 for char in text if char in _LEGACY_SIGNS)
+    vietnamese = sum(1 for char in text if _is_vietnamese_letter(char))
+    return legacy >= 5 and legacy > vietnamese
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    text: str
+    status: str
+
+
+def _pdf_text(fileobj):
+    from pypdf import PdfReader
+
+    reader = PdfReader(fileobj)
+    pages = []
+    for page in reader.pages[:PDF_MAX_PAGES]:
+        pages.append(page.extract_text() or "")
+    return "\n\n".join(pages)
+
+
+def _checked_zip(fileobj):
+    archive = zipfile.ZipFile(fileobj)
+    check_zip(archive)
+    return archive
+
+
+def _docx_text(fileobj):
+    import docx
+
+    with _checked_zip(fileobj):
+        pass
+    fileobj.seek(0)
+    document = docx.Document(fileobj)
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def _xml_text(data, tags):
+    from lxml import etree
+
+    # Office XML comes from the uploader: no entities, no network, no huge trees.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(data, parser)
+    lines = []
+    for element in root.iter(*tags):
+        lines.append("".join(element.itertext()))
+    return "\n".join(lines)
+
+
+def _xlsx_text(fileobj):
+    with _checked_zip(fileobj) as archive:
+        names = set(archive.namelist())
+        if "xl/sharedStrings.xml" not in names:
+            return ""
+        shared = archive.read("xl/sharedStrings.xml")
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    return _xml_text(shared, [f"{ns}si"])
+
+
+def _odt_text(fileobj):
+    with _checked_zip(fileobj) as archive:
+        content = archive.read("content.xml")
+    ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    return _xml_text(content, [f"{ns}h", f"{ns}p"])
+
+
+_READERS = {
+    FileKind.PDF: _pdf_text,
+    FileKind.DOCX: _docx_text,
+    FileKind.XLSX: _xlsx_text,
+    FileKind.ODT: _odt_text,
+}
+
+
+def extract_text(fileobj, kind):
+    """Read the text of a stored or uploaded file; a file that cannot be read is reported."""
+    reader = _READERS.get(kind)
+    if reader is None:
+        return ExtractedText("", Extraction.UNSUPPORTED)
+    fileobj.seek(0)
+    data = io.BytesIO(fileobj.read())
+    try:
+        text = reader(data)
+    except Exception:  # any parser failure means "cannot be read", never a 500
+        return ExtractedText("", Extraction.FAILED)
+    text = nfc(re.sub(r"[ \t]+\n", "\n", text.replace("\x00", ""))).strip()[:TEXT_MAX_CHARS]
+    if not text:
+        return ExtractedText("", Extraction.EMPTY)
+    if looks_like_legacy_encoding(text):
+        return ExtractedText(text, Extraction.LEGACY_FONT)
+    return ExtractedText(text, Extraction.OK)
