@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Count
 
 from ndportal.admin import PublishableAdmin
 from news.models import Article, ArticlePhoto, Category, Tag
@@ -6,16 +7,33 @@ from news.models import Article, ArticlePhoto, Category, Tag
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "order")
+    list_display = ("name", "slug", "order", "article_count")
     list_editable = ("order",)
     search_fields = ("name",)
+    search_help_text = "Tìm theo tên chuyên mục."
     prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="số bài viết", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
 
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name", "slug", "article_count")
     search_fields = ("name",)
+    search_help_text = "Tìm theo từ khóa."
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="số bài viết", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
 
 
 class ArticlePhotoInline(admin.TabularInline):
@@ -30,13 +48,28 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = ("status", "category", "is_featured", "tags")
     list_select_related = ("category",)
     search_fields = ("title", "lead", "author")
+    search_help_text = "Tìm theo tiêu đề, sapo hoặc tác giả."
     date_hierarchy = "published_at"
     autocomplete_fields = ("category", "tags", "documents", "conferences")
     prepopulated_fields = {"slug": ("title",)}
     inlines = [ArticlePhotoInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "lead", "body")}),
-        ("Ảnh đại diện", {"fields": ("cover_image", "cover_caption", "cover_alt")}),
-        ("Phân loại", {"fields": ("author", "tags", "is_featured", "documents", "conferences")}),
+        (
+            "Ảnh đại diện",
+            {
+                "fields": ("cover_image", "cover_caption", "cover_alt"),
+                "description": "Có ảnh thì phải có mô tả ảnh (alt).",
+            },
+        ),
+        ("Phân loại", {"fields": ("author", "tags", "is_featured")}),
+        (
+            "Văn bản, hội nghị được đưa tin",
+            {
+                "fields": ("documents", "conferences"),
+                "description": "Bài viết hiện trên trang của các văn bản và hội nghị này, "
+                "và ngược lại.",
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     )

@@ -4,7 +4,6 @@ import uuid
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -20,8 +19,15 @@ class Category(models.Model):
 
     name = models.CharField("tên chuyên mục", max_length=100, unique=True)
     slug = models.SlugField("đường dẫn", max_length=100, unique=True)
-    description = models.CharField("mô tả", max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField("thứ tự trên menu", default=0)
+    description = models.CharField(
+        "mô tả",
+        max_length=300,
+        blank=True,
+        help_text="Một câu giới thiệu, hiện dưới tên chuyên mục.",
+    )
+    order = models.PositiveSmallIntegerField(
+        "thứ tự trên menu", default=0, help_text="Số nhỏ đứng trước."
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -30,15 +36,6 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean_fields(self, exclude=None):
-        # NFC before validation, so the uniqueness check compares what will be stored.
-        normalize_text_fields(self)
-        super().clean_fields(exclude=exclude)
-
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
@@ -57,7 +54,13 @@ class Tag(models.Model):
     """A keyword that groups articles across categories."""
 
     name = models.CharField("từ khóa", max_length=100, unique=True)
-    slug = models.SlugField("đường dẫn", max_length=100, unique=True, blank=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="Để trống để sinh tự động từ từ khóa.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -66,11 +69,6 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean_fields(self, exclude=None):
-        # NFC before validation, so the uniqueness check compares what will be stored.
-        normalize_text_fields(self)
-        super().clean_fields(exclude=exclude)
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
@@ -106,15 +104,36 @@ class Article(Publishable):
     tags = models.ManyToManyField(Tag, verbose_name="từ khóa", blank=True, related_name="articles")
     lead = models.TextField("sapo", help_text="Đoạn mở đầu in đậm, hai đến ba câu.")
     body = SanitizedHTMLField("nội dung")
-    author = models.CharField("tác giả", max_length=150, blank=True)
+    author = models.CharField(
+        "tác giả",
+        max_length=150,
+        blank=True,
+        help_text="Tên tác giả hoặc nhóm tác giả, hiện cuối bài.",
+    )
     cover_image = CheckedImageField(
-        "ảnh đại diện", upload_to=article_image_path, max_length=200, blank=True
+        "ảnh đại diện",
+        upload_to=article_image_path,
+        max_length=200,
+        blank=True,
+        help_text="Ảnh ngang, tỉ lệ khoảng 16:9; hiện ở đầu bài và trong danh sách tin.",
     )
-    cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
+    cover_caption = models.CharField(
+        "chú thích ảnh",
+        max_length=300,
+        blank=True,
+        help_text="Hiện dưới ảnh, ví dụ: Quang cảnh hội nghị. Ảnh: Minh Anh.",
+    )
     cover_alt = models.CharField(
-        "mô tả ảnh (alt)", max_length=200, blank=True, help_text="Mô tả ngắn cho người khiếm thị."
+        "mô tả ảnh (alt)",
+        max_length=200,
+        blank=True,
+        help_text="Bắt buộc khi có ảnh đại diện: mô tả ngắn nội dung ảnh cho người khiếm thị.",
     )
-    is_featured = models.BooleanField("tin nổi bật", default=False)
+    is_featured = models.BooleanField(
+        "tin nổi bật",
+        default=False,
+        help_text="Hiện trong khối Tin nổi bật trên trang chủ (ba bài nổi bật mới nhất).",
+    )
     documents = models.ManyToManyField(
         Document,
         verbose_name="văn bản liên quan",
@@ -155,10 +174,6 @@ class Article(Publishable):
             raise ValidationError(
                 {"cover_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
             )
-        if self.cover_image and not self.cover_alt.strip():
-            raise ValidationError(
-                {"cover_alt": "Ảnh đại diện cần có mô tả (alt) cho người khiếm thị."}
-            )
 
 
 class ArticlePhoto(models.Model):
@@ -169,7 +184,9 @@ class ArticlePhoto(models.Model):
     )
     image = CheckedImageField("ảnh", upload_to=article_image_path, max_length=200)
     caption = models.CharField("chú thích", max_length=300, blank=True)
-    alt_text = models.CharField("mô tả ảnh (alt)", max_length=200)
+    alt_text = models.CharField(
+        "mô tả ảnh (alt)", max_length=200, help_text="Mô tả ngắn cho người khiếm thị."
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     class Meta:
@@ -179,3 +196,7 @@ class ArticlePhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        normalize_text_fields(self)
+        super().save(*args, **kwargs)
