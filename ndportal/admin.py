@@ -1,9 +1,28 @@
-"""Admin behaviour shared by every publishable model: editor widget, stamps, columns."""
+"""Admin behaviour shared by every publishable model: editor widget, stamps, columns,
+the review workflow, history, optimistic locking and protection against deletion."""
 
-from django.contrib import admin
+import copy
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.forms.models import construct_instance
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from ndportal import workflow
 from ndportal.editor import rich_text_widget
+from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Status
 
@@ -19,18 +38,173 @@ STATUS_COLOURS = {
 }
 
 
-class PublishableAdmin(admin.ModelAdmin):
-    """Base admin for articles, documents and conferences."""
+class PublishableAdminForm(forms.ModelForm):
+    """Checks the workflow step and the edited version before anything is saved.
 
+    `user` is set per request by PublishableAdmin.get_form.
+    """
+
+    # Not a model field on the form: the version the editor loaded, posted back
+    # from a hidden input so a stale save can be detected.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    user = None
+    workflow_action = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        status = self.fields.get("status")
+        if status is not None and not workflow.can_publish(self.user, self._meta.model):
+            # Editors only see the states they may choose; the server check below is
+            # what enforces it.
+            allowed = {Status.DRAFT, Status.REVIEW, self.instance.status}
+            status.choices = [c for c in status.choices if c[0] in allowed]
+            status.error_messages["invalid_choice"] = (
+                "Bạn không có quyền chọn trạng thái này: chỉ người duyệt mới xuất bản, "
+                "gỡ xuất bản hoặc lưu trữ."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_version()
+        self.workflow_action = self.resolve_action(cleaned_data)
+        if not self.errors:
+            self.check_content(cleaned_data)
+        return cleaned_data
+
+    def check_version(self):
+        posted = self.cleaned_data.get("version")
+        # A form without the hidden field (another template, a script) is not checked.
+        if self.instance.pk is None or posted is None:
+            return
+        stored = (
+            type(self.instance)
+            ._default_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values(
+                "version",
+                "updated_at",
+                "updated_by__username",
+                "updated_by__first_name",
+                "updated_by__last_name",
+            )
+            .first()
+        )
+        if stored is None or stored["version"] == posted:
+            return
+        who = (
+            " ".join(
+                filter(None, (stored["updated_by__last_name"], stored["updated_by__first_name"]))
+            )
+            or stored["updated_by__username"]
+            or "một người khác"
+        )
+        when = date_format(timezone.localtime(stored["updated_at"]), "H:i d/m/Y")
+        raise ValidationError(
+            f"Mục này vừa được {who} lưu lúc {when}, sau khi bạn mở trang. Để không ghi đè "
+            "công việc của họ, thay đổi của bạn CHƯA được lưu. Hãy sao chép phần bạn vừa sửa, "
+            "mở lại trang để xem bản mới nhất rồi sửa tiếp.",
+            code="stale",
+        )
+
+    def resolve_action(self, cleaned_data):
+        """The workflow step this POST asks for: a button, or a change of the status field."""
+        stored_status = self.instance.status
+        button = self.data.get("_workflow")
+        if button:
+            action = workflow.ACTIONS.get(button)
+            if action is None:
+                raise ValidationError("Thao tác không hợp lệ.")
+            field = None
+        elif cleaned_data.get("status", stored_status) != stored_status:
+            target = cleaned_data["status"]
+            action = workflow.action_for_status(stored_status, target)
+            field = "status"
+            if action is None:
+                self.add_error(
+                    field,
+                    f"Không chuyển được từ “{Status(stored_status).label}” "
+                    f"sang “{Status(target).label}”.",
+                )
+                return None
+        else:
+            return None
+        reason = workflow.refusal(
+            user=self.user,
+            item=self.instance,
+            action=action,
+            note=cleaned_data.get("review_note") or "",
+            check_content=False,
+        )
+        if reason:
+            self.add_error(field, reason)
+            return None
+        if "status" in cleaned_data:
+            cleaned_data["status"] = action.target
+        return action
+
+    def check_content(self, cleaned_data):
+        """Refuse to save content that cannot be public (e.g. an image without alt text)."""
+        if cleaned_data.get("status", self.instance.status) != Status.PUBLISHED:
+            return
+        # Judge the content as it will be saved, not as it was stored.
+        candidate = construct_instance(self, copy.copy(self.instance), self._meta.fields)
+        reason = workflow.content_refusal(candidate)
+        if reason:
+            raise ValidationError(reason)
+
+
+class WorkflowFilter(admin.SimpleListFilter):
+    """Where items stand for the people working on them."""
+
+    title = "quy trình"
+    parameter_name = "quy-trinh"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("returned", "Bị trả lại"),
+            ("returned-to-me", "Bị trả lại cho tôi"),
+            ("scheduled", "Hẹn giờ xuất bản"),
+            ("mine", "Do tôi tạo"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "returned":
+                return queryset.returned()
+            case "returned-to-me":
+                return queryset.returned().filter(
+                    Q(created_by=request.user) | Q(updated_by=request.user)
+                )
+            case "scheduled":
+                return queryset.scheduled()
+            case "mine":
+                return queryset.filter(created_by=request.user)
+        return queryset
+
+
+class PublishableAdmin(VersionAdmin):
+    """Base admin for articles, documents and conferences.
+
+    VersionAdmin keeps a version of every save, following the inlines (photos,
+    files, connected sites, relations) so that a deleted item comes back whole.
+    """
+
+    form = PublishableAdminForm
     formfield_overrides = {SanitizedHTMLField: {"widget": rich_text_widget()}}
     list_per_page = 50
     readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
+    change_form_template = "admin/ndportal/change_form.html"
+    actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
+    history_latest_first = True
     publication_fieldset = (
         "Xuất bản",
         {
             "fields": (
                 "status",
                 "published_at",
+                "review_note",
                 ("created_by", "created_at"),
                 ("updated_by", "updated_at"),
             )
@@ -55,11 +229,177 @@ class PublishableAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if obj and obj.was_published() and "slug" in self.prepopulated_fields:
-            return (*readonly, "slug")
+            readonly = (*readonly, "slug")
+        if not self.has_publish_permission(request):
+            readonly = (*readonly, "review_note")
         return readonly
 
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if "status" not in filters:
+            filters.insert(0, "status")
+        return (
+            *filters,
+            WorkflowFilter,
+            ("created_by", admin.RelatedOnlyFieldListFilter),
+            "published_at",
+        )
+
+    # --- Permissions: who may do what is decided on the server ------------------
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user, self.model)
+
+    def has_change_permission(self, request, obj=None):
+        # Changing a published or archived item changes what readers see: that is
+        # publishing, so an editor gets the read-only page instead.
+        if (
+            obj is not None
+            and obj.status in {Status.PUBLISHED, Status.ARCHIVED}
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # modelform_factory builds a new class on every call, so this stays per request.
+        form.user = request.user
+        return form
+
+    # --- Saving -------------------------------------------------------------------
+
     def save_model(self, request, obj, form, change):
+        action = getattr(form, "workflow_action", None)
+        if action is not None:
+            workflow.apply_action(
+                item=obj,
+                action=action,
+                user=request.user,
+                note=form.cleaned_data.get("review_note") or "",
+            )
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        action = getattr(form, "workflow_action", None)
+        if action is None:
+            return message
+        # The history then reads "Gửi duyệt. Đã sửa nội dung." instead of a bare field list.
+        details = LogEntry(change_message=json.dumps(message)).get_change_message()
+        return f"{action.label}. {details}".strip()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if obj is not None:
+            if self.has_change_permission(request, obj):
+                extra_context["workflow_actions"] = workflow.available_actions(
+                    user=request.user, item=obj
+                )
+            if not obj.is_public:
+                extra_context["preview_url"] = obj.get_absolute_url()
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {
+            "workflow_actions": [
+                action
+                for action in workflow.available_actions(user=request.user, item=self.model())
+                if action in (workflow.SUBMIT, workflow.PUBLISH)
+            ],
+            **(extra_context or {}),
+        }
+        return super().add_view(request, form_url, extra_context)
+
+    # --- Bulk actions ---------------------------------------------------------------
+
+    def run_bulk(self, request, queryset, service, verb):
+        done, refused = 0, []
+        for item in queryset:
+            try:
+                service(item=item, user=request.user)
+            except workflow.TransitionRefused as refusal:
+                refused.append(f"“{item}”: {refusal}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, f"Đã {verb} {done} mục.", messages.SUCCESS)
+        if refused:
+            shown = "; ".join(refused[:10])
+            more = f"; và {len(refused) - 10} mục khác" if len(refused) > 10 else ""
+            self.message_user(
+                request,
+                f"Không {verb} được {len(refused)} mục — {shown}{more}.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Gửi duyệt các mục đã chọn", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self.run_bulk(request, queryset, workflow.item_submit, "gửi duyệt")
+
+    @admin.action(description="Xuất bản các mục đã chọn", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.run_bulk(request, queryset, workflow.item_publish, "xuất bản")
+
+    @admin.action(description="Gỡ xuất bản các mục đã chọn", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self.run_bulk(request, queryset, workflow.item_unpublish, "gỡ xuất bản")
+
+    @admin.action(description="Lưu trữ các mục đã chọn", permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self.run_bulk(request, queryset, workflow.item_archive, "lưu trữ")
+
+    # --- Deleting: refused while other content refers to the item ---------------------
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        references = [
+            f"{kind} “{other}” dẫn chiếu đến “{obj}”"
+            for obj in objs
+            for kind, other in referring_items(obj)
+        ]
+        if references:
+            protected = [*protected, *references]
+            messages.error(
+                request,
+                "Không thể xóa vì còn nội dung khác dẫn chiếu đến mục này (xem danh sách bên "
+                "dưới). Hãy gỡ các liên kết đó trước, hoặc chọn “Lưu trữ” để ẩn mục khỏi trang "
+                "công khai mà không mất dữ liệu.",
+            )
+        return to_delete, model_count, perms_needed, protected
+
+    # --- History: a readable diff between two versions --------------------------------
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "<path:object_id>/history/<int:version_id>/diff/",
+                self.admin_site.admin_view(self.version_diff_view),
+                name="{}_{}_version_diff".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def version_diff_view(self, request, object_id, version_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        object_id = unquote(object_id)
+        versions = Version.objects.get_for_object_reference(self.model, object_id)
+        version = get_object_or_404(versions.select_related("revision__user"), pk=version_id)
+        previous = versions.filter(pk__lt=version.pk).order_by("-pk").first()
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "object_id": object_id,
+            "title": f"Thay đổi của {opts.verbose_name} “{version.object_repr}”",
+            "version": version,
+            "previous": previous,
+            "rows": diff_versions(self.model, previous, version),
+        }
+        return TemplateResponse(request, "admin/ndportal/version_diff.html", context)

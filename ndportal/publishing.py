@@ -31,6 +31,10 @@ class PublishableQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(status=Status.REVIEW)
 
+    def returned(self):
+        """Drafts an approver sent back to their editor, with a comment."""
+        return self.filter(status=Status.DRAFT, returned_at__isnull=False)
+
 
 class Publishable(models.Model):
     """Abstract base: status, publication time, who created and last changed the item."""
@@ -67,6 +71,25 @@ class Publishable(models.Model):
         related_name="+",
     )
 
+    review_note = models.TextField(
+        "ý kiến người duyệt",
+        blank=True,
+        help_text="Khi trả lại, người duyệt ghi rõ cần sửa gì; biên tập viên thấy ý kiến này.",
+    )
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người trả lại",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    returned_at = models.DateTimeField("thời điểm trả lại", null=True, blank=True, editable=False)
+    # Optimistic locking: every save increments it; the admin refuses a form loaded
+    # from an older version, so a second editor never silently overwrites the first.
+    version = models.PositiveIntegerField("phiên bản", default=0, editable=False)
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
@@ -81,12 +104,28 @@ class Publishable(models.Model):
         normalize_text_fields(self)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None):
         # NFC before validation: max_length and uniqueness must see the stored form.
         normalize_text_fields(self)
         super().clean_fields(exclude=exclude)
+
+    @property
+    def is_returned(self):
+        """True when an approver sent this item back to its editor and it is not resubmitted."""
+        return self.status == Status.DRAFT and self.returned_at is not None
+
+    def publication_problems(self):
+        """Reasons this item cannot be published yet, as messages for the editor.
+
+        The workflow refuses to publish while this list is not empty; models extend it
+        (for example: images without alt text).
+        """
+        return []
 
     @property
     def is_public(self):

@@ -1,0 +1,56 @@
+"""The review queue on the admin index."""
+
+import datetime
+
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from ndportal.publishing import Status
+from ndportal.workflow import item_return
+from tests.factories import make_article, make_conference, make_document
+from tests.ndportal.admin_helpers import make_member
+
+
+class ReviewQueueTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_member("editor")
+        cls.approver = make_member("approver")
+        make_article(status=Status.REVIEW, published_at=None, title="Bài chờ duyệt một")
+        make_article(status=Status.REVIEW, published_at=None, title="Bài chờ duyệt hai")
+        make_document(status=Status.REVIEW, published_at=None, title="về văn bản chờ duyệt")
+        make_conference(
+            title="Hội nghị hẹn giờ",
+            status=Status.PUBLISHED,
+            published_at=timezone.now() + datetime.timedelta(days=1),
+        )
+        returned = make_article(
+            status=Status.REVIEW, published_at=None, title="Bài bị trả", created_by=cls.editor
+        )
+        item_return(item=returned, user=cls.approver, note="Bổ sung ảnh và nguồn tin.")
+
+    def test_approver_sees_counts_and_items(self):
+        """The index shows per-kind counts awaiting review and the items themselves."""
+        self.client.force_login(self.approver)
+        response = self.client.get(reverse("admin:index"))
+        self.assertContains(response, "Hàng chờ duyệt")
+        counts = {row["name"]: row["awaiting"] for row in response.context["counts"]}
+        self.assertEqual(counts, {"bài viết": 2, "văn bản": 1, "hội nghị": 0})
+        self.assertContains(response, "Bài chờ duyệt một")
+        self.assertContains(response, "?status__exact=review")
+
+    def test_scheduled_items_are_listed(self):
+        """Scheduled items appear with their time."""
+        self.client.force_login(self.approver)
+        response = self.client.get(reverse("admin:index"))
+        self.assertContains(response, "Hẹn giờ xuất bản")
+        self.assertContains(response, "Hội nghị hẹn giờ")
+
+    def test_editor_sees_what_was_returned_and_why(self):
+        """An editor's index lists items returned to them with the approver's comment."""
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("admin:index"))
+        self.assertContains(response, "Bị trả lại cho bạn (1)")
+        self.assertContains(response, "Bổ sung ảnh và nguồn tin.")
+        self.assertNotContains(response, "Đang chờ bạn duyệt")
