@@ -1,0 +1,75 @@
+"""`python manage.py load_demo`: realistic Vietnamese demo content and a demo administrator.
+
+Safe to run again: every row is looked up by its natural key first, so a second run
+reuses what exists (including edits made in the admin) and duplicates nothing.
+"""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from ndportal.demo.conferences import load_conferences
+from ndportal.demo.documents import load_documents
+from ndportal.demo.news import load_news
+
+DEMO_USERNAME = "admin"
+# Printed on every run, so it must never exist outside a local demo: see handle().
+DEMO_PASSWORD = "ndportal-demo"
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (văn bản, hội nghị, tin bài) và tạo tài khoản quản trị mẫu."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Chạy cả khi DJANGO_DEBUG tắt. Chỉ dùng trên máy thử nghiệm.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        # The demo administrator's password is public (it is in this file and in the README).
+        # Debug is off in production, so refusing there keeps that account off real sites.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Từ chối nạp dữ liệu mẫu vì DJANGO_DEBUG đang tắt (môi trường thật?). Dữ liệu "
+                "mẫu tạo tài khoản quản trị với mật khẩu công khai. Nếu đây là máy thử nghiệm, "
+                "bật DJANGO_DEBUG=1 hoặc chạy lại với --force."
+            )
+        if not settings.DEBUG:
+            self.stderr.write(self.style.WARNING("Cảnh báo: đang nạp dữ liệu mẫu khi DEBUG tắt."))
+
+        with transaction.atomic():
+            documents = load_documents()
+            conferences = load_conferences(documents)
+            articles = load_news(documents, conferences)
+            user_created = self.create_admin()
+
+        self.stdout.write(
+            f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
+            f"{len(articles)} bài viết."
+        )
+        port = os.environ.get("PORT", "8000")
+        line = (
+            f"Đăng nhập quản trị: http://127.0.0.1:{port}/admin/  "
+            f"tài khoản: {DEMO_USERNAME}  mật khẩu: {DEMO_PASSWORD}"
+        )
+        if not user_created:
+            line += (
+                "\n  (tài khoản đã có từ trước nên được giữ nguyên, kể cả mật khẩu: "
+                "nếu bạn đã đổi mật khẩu thì dùng mật khẩu mới)"
+            )
+        self.stdout.write(self.style.SUCCESS(line))
+
+    def create_admin(self):
+        """Create the demo superuser unless an account with that name exists; say which."""
+        User = get_user_model()
+        if User.objects.filter(username=DEMO_USERNAME).exists():
+            return False
+        User.objects.create_superuser(
+            username=DEMO_USERNAME, email="admin@example.com", password=DEMO_PASSWORD
+        )
+        return True
