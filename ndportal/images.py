@@ -196,6 +196,6 @@ def alt_text_problems(instance):
     return [
         "các ảnh sau chưa có mô tả ảnh (alt): "
         + ", ".join(missing)
-        + ". Nhấp đúp vào ảnh trong trình soạn thảo để điền “Văn bản thay thế”, "
+        + ". Nhấp đúp vào ảnh trong trình soạn thảo để điền “Mô tả ảnh (alt)”, "
         "hoặc điền “mô tả ảnh (alt)” của ảnh đại diện."
     ]

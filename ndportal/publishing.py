@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from ndportal.images import alt_text_problems
 from ndportal.text import normalize_text_fields
 
 
@@ -125,7 +126,7 @@ class Publishable(models.Model):
         The workflow refuses to publish while this list is not empty; models extend it
         (for example: images without alt text).
         """
-        return []
+        return alt_text_problems(self)
 
     @property
     def is_public(self):

@@ -185,11 +185,12 @@ CKEDITOR_CONFIGS = {
             ["PasteText", "PasteFromWord", "Undo", "Redo", "Maximize"],
         ],
         "format_tags": "p;h2;h3;h4",
-        # image2 gives captions (figure/figcaption), alignment by class and a required alt;
-        # uploads go to ndportal.uploads (URL set in ndportal/editor.py).
+        # image2 gives captions (figure/figcaption) and alignment by class; uploads go to
+        # ndportal.uploads (URL set in ndportal/editor.py), pasted images are uploaded too.
         "extraPlugins": "image2",
-        "removePlugins": "image,sourcearea,exportpdf,iframe,flash,forms,templates,preview,docprops",
-        "image2_altRequired": True,
+        "removePlugins": "image,sourcearea,exportpdf,iframe,flash,forms,templates,preview,print,"
+        "docprops",
+        "clipboard_handleImages": False,
         "image2_alignClasses": ["image-left", "image-center", "image-right"],
         "image2_captionedClass": "image",
         "pasteFromWordRemoveFontStyles": True,

@@ -2,12 +2,17 @@
 
 import io
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase, override_settings
+from django.urls import reverse
 from PIL import Image
 
 from ndportal.images import alt_text_problems, clean_image, images_missing_alt
+from ndportal.publishing import Status
+from ndportal.workflow import TransitionRefused, item_publish
 from news.models import ArticlePhoto
+from tests.admin_forms import form_data
 from tests.factories import make_article
 from tests.image_files import SCRIPT, image_bytes, png_header_only, upload
 
@@ -189,3 +194,47 @@ class AltTextProblemsTests(TestCase):
         )
         article.cover_image.name = "news/cover.jpg"
         self.assertEqual(alt_text_problems(article), [])
+
+
+class AltTextBlocksPublishingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.approver = User.objects.create_superuser("duyet", password="pw")
+        cls.article = make_article(
+            status=Status.REVIEW,
+            published_at=None,
+            body='<p>Tin</p><p><img src="/media/editor/1/hoi-nghi.jpg"></p>',
+        )
+
+    def setUp(self):
+        self.client.force_login(self.approver)
+
+    def test_admin_refuses_and_names_the_image(self):
+        """Publishing from the admin form is refused with the file name; nothing changes."""
+        url = reverse("admin:news_article_change", args=[self.article.pk])
+        data = form_data(self.client.get(url), "article_form")
+        data["status"] = Status.PUBLISHED
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "hoi-nghi.jpg")
+        self.assertContains(response, "mô tả ảnh (alt)")
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.status, Status.REVIEW)
+
+    def test_admin_publishes_once_alt_is_written(self):
+        """With alt text on the image the same publication goes through."""
+        url = reverse("admin:news_article_change", args=[self.article.pk])
+        data = form_data(self.client.get(url), "article_form")
+        data["status"] = Status.PUBLISHED
+        data["body"] = '<p>Tin</p><p><img alt="Toàn cảnh" src="/media/editor/1/hoi-nghi.jpg"></p>'
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.status, Status.PUBLISHED)
+
+    def test_workflow_service_refuses(self):
+        """The publish service (also used by bulk actions) refuses for the same reason."""
+        with self.assertRaisesMessage(TransitionRefused, "hoi-nghi.jpg"):
+            item_publish(item=self.article, user=self.approver)
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.status, Status.REVIEW)

@@ -14,6 +14,29 @@
     return match ? decodeURIComponent(match[1]) : ""
   }
 
+  // CKEditor's Vietnamese calls the alt text "Chú thích ảnh" (image caption), which
+  // editors confuse with the real caption; the portal calls it "mô tả ảnh (alt)"
+  // everywhere and refuses to publish an image without it.
+  CKEDITOR.on("dialogDefinition", (event) => {
+    if (event.data.name !== "image2") return
+    const alt = event.data.definition.getContents("info").get("alt")
+    alt.label = "Mô tả ảnh (alt) — cho người khiếm thị, bắt buộc"
+    alt.validate = CKEDITOR.dialog.validate.notEmpty(
+      "Hãy nhập mô tả ảnh (alt): bài có ảnh thiếu mô tả không xuất bản được.",
+    )
+  })
+
+  // The Vietnamese language file of CKEditor 4.22 leaves these upload notices in English.
+  CKEDITOR.on("instanceReady", (event) => {
+    Object.assign(event.editor.lang.uploadwidget, {
+      abort: "Đã hủy tải lên.",
+      doneOne: "Đã tải ảnh lên.",
+      doneMany: "Đã tải lên %1 ảnh.",
+      uploadOne: "Đang tải ảnh lên ({percentage}%)...",
+      uploadMany: "Đang tải ảnh lên: xong {current}/{max} ({percentage}%)...",
+    })
+  })
+
   CKEDITOR.on("instanceCreated", (created) => {
     // Priority 10: after filetools opens the request (5), before it sends it (999).
     created.editor.on(
