@@ -8,16 +8,20 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ndportal.demo.conferences import load_conferences
 from ndportal.demo.documents import load_documents
 from ndportal.demo.news import load_news
+from ndportal.roles import ROLES
 
 DEMO_USERNAME = "admin"
 # Printed on every run, so it must never exist outside a local demo: see handle().
 DEMO_PASSWORD = "ndportal-demo"
+# Demo accounts for the editorial roles (ndportal/roles.py), with the same public password.
+DEMO_ROLE_ACCOUNTS = [("bientap", "editor", "Biên tập"), ("duyet", "approver", "Duyệt")]
 
 
 class Command(BaseCommand):
@@ -47,6 +51,7 @@ class Command(BaseCommand):
             conferences = load_conferences(documents)
             articles = load_news(documents, conferences)
             user_created = self.create_admin()
+            self.create_role_accounts()
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
@@ -63,6 +68,10 @@ class Command(BaseCommand):
                 "nếu bạn đã đổi mật khẩu thì dùng mật khẩu mới)"
             )
         self.stdout.write(self.style.SUCCESS(line))
+        for username, role, _ in DEMO_ROLE_ACCOUNTS:
+            self.stdout.write(
+                f"  {ROLES[role].group}: tài khoản {username}  mật khẩu: {DEMO_PASSWORD}"
+            )
 
     def create_admin(self):
         """Create the demo superuser unless an account with that name exists; say which."""
@@ -73,3 +82,15 @@ class Command(BaseCommand):
             username=DEMO_USERNAME, email="admin@example.com", password=DEMO_PASSWORD
         )
         return True
+
+    def create_role_accounts(self):
+        """An editor and an approver to try the review workflow; existing accounts are kept."""
+        User = get_user_model()
+        for username, role, first_name in DEMO_ROLE_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"first_name": first_name, "is_staff": True}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(Group.objects.get(name=ROLES[role].group))
