@@ -1,7 +1,9 @@
 """The one image validator (ndportal.images) and the alt-text rule for publishing."""
 
 import io
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase, override_settings
@@ -11,9 +13,9 @@ from PIL import Image
 from ndportal.images import alt_text_problems, clean_image, images_missing_alt
 from ndportal.publishing import Status
 from ndportal.workflow import TransitionRefused, item_publish
-from news.models import ArticlePhoto
+from news.models import Article, ArticlePhoto
 from tests.admin_forms import form_data
-from tests.factories import make_article
+from tests.factories import make_article, make_category
 from tests.image_files import SCRIPT, image_bytes, png_header_only, upload
 
 
@@ -238,3 +240,51 @@ class AltTextBlocksPublishingTests(TestCase):
             item_publish(item=self.article, user=self.approver)
         self.article.refresh_from_db()
         self.assertEqual(self.article.status, Status.REVIEW)
+
+
+class AdminImageUploadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = User.objects.create_superuser("quantri", password="pw")
+        cls.category = make_category()
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def post_with_cover(self, cover):
+        url = reverse("admin:news_article_add")
+        data = form_data(self.client.get(url), "article_form")
+        data.update(
+            title="Bài có ảnh đại diện",
+            category=str(self.category.pk),
+            lead="Sapo.",
+            body="<p>Nội dung.</p>",
+            cover_alt="Ảnh đại diện",
+            cover_image=cover,
+        )
+        return self.client.post(url, data)
+
+    def stored_files(self):
+        media = Path(settings.MEDIA_ROOT)
+        return [p for p in media.rglob("*") if p.is_file()]
+
+    def test_cover_refusals_leave_no_file(self):
+        """A bomb, a 144-MP PNG and a polyglot .html are refused as cover; nothing is stored."""
+        for name, content in [
+            ("bomb.png", png_header_only(30000, 30000)),
+            ("big.png", png_header_only(12000, 12000)),
+            ("poly.html", image_bytes("GIF") + SCRIPT),
+        ]:
+            with self.subTest(name=name):
+                response = self.post_with_cover(upload(name, content))
+                self.assertEqual(response.status_code, 200)
+                self.assertTrue(response.context["adminform"].form.errors.get("cover_image"))
+                self.assertFalse(Article.objects.exists())
+                self.assertEqual(self.stored_files(), [])
+
+    def test_cover_is_stored_reencoded(self):
+        """A polyglot GIF accepted as cover is stored without the script bytes."""
+        response = self.post_with_cover(upload("cover.gif", image_bytes("GIF") + SCRIPT))
+        self.assertEqual(response.status_code, 302)
+        [stored] = self.stored_files()
+        self.assertNotIn(b"<script", stored.read_bytes())

@@ -14,6 +14,10 @@
     return match ? decodeURIComponent(match[1]) : ""
   }
 
+  // Dropped or pasted files the server accepts (ndportal/images.py); the default list
+  // has BMP, which the server refuses, and lacks WebP.
+  CKEDITOR.config.uploadImage_supportedTypes = /image\/(jpeg|png|gif|webp)/
+
   // CKEditor's Vietnamese calls the alt text "Chú thích ảnh" (image caption), which
   // editors confuse with the real caption; the portal calls it "mô tả ảnh (alt)"
   // everywhere and refuses to publish an image without it.
