@@ -78,7 +78,7 @@ class DocumentListView(RegistryMixin, ListView):
             filter_values=values,
             facets=_facet_links(facet_counts(values), values, query),
             active_filters=_active_filters(values, query),
-            query=query.urlencode(),
+            filter_query=query.urlencode(),
             # The search form resubmits the facets already chosen, with their validated text.
             hidden_filters=[
                 (name, self.request.GET[name])
@@ -322,14 +322,14 @@ def _timeline(document, incoming):
     return sorted(events, key=lambda event: event[0])
 
 
-def relation_diagram(document, outgoing, incoming, width=640):
+def relation_diagram(document, outgoing, incoming, width=480):
     """Boxes and arrows for the SVG on the document page, laid out here, not in the browser.
 
     Documents acting on this one sit on the left, documents it acts on on the right.
     """
     if not outgoing and not incoming:
         return None
-    row, box_w, box_h, top = 56, 190, 40, 16
+    row, box_w, box_h, top = 52, 150, 40, 12
     rows = max(len(outgoing), len(incoming), 1)
     height = top * 2 + rows * row
     centre = {"x": (width - box_w) // 2, "y": top + (rows * row - box_h) // 2}
@@ -358,6 +358,7 @@ def relation_diagram(document, outgoing, incoming, width=640):
         "height": height,
         "box_w": box_w,
         "box_h": box_h,
+        "half_w": box_w // 2,
         "centre": {**centre, "text": document.number},
         "nodes": left + right,
     }
