@@ -45,6 +45,11 @@ class PortalEditorWidget(CKEditorWidget):
         self.config["imageUploadUrl"] = upload_url
         self.config["filebrowserImageUploadUrl"] = upload_url
         self.config["filebrowserUploadMethod"] = "xhr"
+        # Alignment classes of image2 show in the editor only if its CSS defines them.
+        self.config["contentsCss"] = [
+            static("ckeditor/ckeditor/contents.css"),
+            static("ndportal/editor-content.css"),
+        ]
         return super().get_context(name, value, attrs)
 
 

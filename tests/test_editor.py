@@ -211,5 +211,6 @@ class EditorOnAdminPageTests(TestCase):
         self.assertIn(f"&quot;filebrowserImageUploadUrl&quot;: &quot;{UPLOAD_URL}&quot;", self.html)
         self.assertIn("&quot;versionCheck&quot;: false", self.html)
         self.assertIn("&quot;language&quot;: &quot;vi&quot;", self.html)
+        self.assertIn("ndportal/editor-content.css", self.html)  # alignment visible while editing
         self.assertNotIn("ckeditor/upload", self.html)
         self.assertNotIn("filebrowserBrowseUrl", self.html)
