@@ -18,6 +18,7 @@ from django.utils.text import capfirst
 IGNORED_FIELDS = {"id", "version", "updated_at", "updated_by", "created_at", "slug", "sort_key"}
 BLOCK_END = re.compile(r"(</(p|h[1-6]|li|blockquote|tr|figure|figcaption)>|<br\s*/?>)", re.I)
 TOKEN = re.compile(r"\n|[^\s]+")
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -44,9 +45,14 @@ def referring_items(obj):
 
 
 def as_text(value):
-    """Rich text as plain lines, so a diff reads like the page, not like markup."""
-    text = BLOCK_END.sub("\n", str(value))
-    return html.unescape(strip_tags(text)).strip()
+    """Rich text as plain lines, so a diff reads like the page, not like markup.
+
+    Line breaks in the HTML source are not text (the editor re-wraps its output),
+    so whitespace is collapsed first and only block ends start a new line.
+    """
+    text = BLOCK_END.sub("\n", WHITESPACE.sub(" ", str(value)))
+    lines = (line.strip() for line in html.unescape(strip_tags(text)).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def display(field, value):
@@ -141,6 +147,8 @@ def diff_versions(model, previous, version):
             before=display(field, old_value),
             after=display(field, new_value),
         )
+        if row.before == row.after:  # e.g. the editor re-formatted the same text
+            continue
         if isinstance(field, models.TextField):
             row.inline = track_changes(
                 "" if row.before == "—" else row.before, "" if row.after == "—" else row.after

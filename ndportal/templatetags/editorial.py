@@ -1,7 +1,6 @@
 """The editors' desk on the admin index: what awaits review, what is scheduled, what came back."""
 
 from django import template
-from django.db.models import Q
 from django.urls import reverse
 
 from ndportal.roles import publishable_models
@@ -47,7 +46,7 @@ def review_queue(context):
                 awaiting.append({"kind": kind, "item": item, "url": _change(item)})
         for item in items.scheduled().order_by("published_at")[:LIST_LIMIT]:
             scheduled.append({"kind": kind, "item": item, "url": _change(item)})
-        mine = items.returned().filter(Q(created_by=user) | Q(updated_by=user))
+        mine = items.returned().filter(created_by=user)
         for item in mine.select_related("returned_by")[:LIST_LIMIT]:
             returned.append({"kind": kind, "item": item, "url": _change(item)})
     awaiting.sort(key=lambda row: row["item"].updated_at)

@@ -59,6 +59,20 @@ class VersionTests(HistoryTestCase):
         self.assertContains(response, "<del>biển</del>", html=True)
         self.assertContains(response, "<ins>xanh</ins>", html=True)
 
+    def test_rewrapped_rich_text_is_not_a_change(self):
+        """Line breaks the editor adds inside a paragraph do not show as a change."""
+        from ndportal.history import diff_versions
+        from news.models import Article
+
+        article = make_article(body="<p>Phát triển kinh tế biển bền vững.</p>")
+        self.save_in_admin(article)
+        self.save_in_admin(
+            article, title="Tiêu đề mới", body="<p>Phát triển kinh tế\nbiển bền vững.</p>"
+        )
+        newer, older = Version.objects.get_for_object(article)[:2]
+        labels = [row.label for row in diff_versions(Article, older, newer)]
+        self.assertEqual(labels, ["Tiêu đề"])
+
     def test_restore_an_old_version(self):
         """Opening an old version and saving it brings its content back."""
         article = make_article(title="Bản đúng")
