@@ -5,9 +5,9 @@ Only geometry is computed here; labels are escaped by the template like any othe
 
 from dataclasses import dataclass
 
-LABEL_WIDTH = 110
-BAR_AREA = 260
-VALUE_WIDTH = 115
+LABEL_WIDTH = 80
+BAR_AREA = 200
+VALUE_WIDTH = 100
 ROW_HEIGHT = 30
 BAR_HEIGHT = 18
 TOP = 8

@@ -167,7 +167,7 @@ class Conference(Publishable):
     def attendance_problem(self):
         return attendance_error(self.attendance, self.invited_count, self.attendance_confirmed)
 
-    def update_totals_from_sites(self):
+    def update_attendance_from_sites(self):
         """Make attendance and the number of sites equal the sums over the connected sites."""
         totals = self.sites.aggregate(total=models.Sum("attendance"), count=models.Count("id"))
         self.site_count = totals["count"]

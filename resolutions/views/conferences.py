@@ -217,7 +217,7 @@ class ConferenceDetailView(PublishedMixin, DetailView):
         report = getattr(conference, "report", None)
         context.update(
             breadcrumbs=[(reverse("resolutions:conference-list"), "Hội nghị")],
-            documents=conference.documents.published().select_related("doc_type"),
+            documents=conference.documents.published().select_related("doc_type", "issuing_body"),
             articles=conference.articles.published().select_related("category"),
             children=conference.children.published().select_related("committee"),
             ancestors=self.public_ancestors(conference),

@@ -93,7 +93,7 @@ class ConferenceAdminTests(TestCase):
         conference = make_conference(title="Hội nghị có điểm cầu")
         ConnectedSite.objects.create(conference=conference, name="Hải Hậu", attendance=100)
         ConnectedSite.objects.create(conference=conference, name="Nghĩa Hưng", attendance=50)
-        conference.update_totals_from_sites()
+        conference.update_attendance_from_sites()
         data = form_data(conference, sites=[("Hải Hậu", 100), ("Nghĩa Hưng", 75)])
         response = self.client.post(self.change_url(conference), data)
         self.assertEqual(response.status_code, 302)
@@ -104,7 +104,7 @@ class ConferenceAdminTests(TestCase):
         """A typed attendance cannot override the sum of the sites."""
         conference = make_conference(title="Hội nghị tổng cố định")
         ConnectedSite.objects.create(conference=conference, name="Hải Hậu", attendance=100)
-        conference.update_totals_from_sites()
+        conference.update_attendance_from_sites()
         data = form_data(conference, sites=[("Hải Hậu", 100)], attendance="9999")
         self.client.post(self.change_url(conference), data)
         conference.refresh_from_db()

@@ -70,19 +70,19 @@ class SiteTotalsTests(TestCase):
         conference = make_conference(attendance=5)
         ConnectedSite.objects.create(conference=conference, name="Hải Hậu", attendance=120)
         site = ConnectedSite.objects.create(conference=conference, name="Giao Thủy", attendance=80)
-        conference.update_totals_from_sites()
+        conference.update_attendance_from_sites()
         conference.refresh_from_db()
         self.assertEqual((conference.attendance, conference.site_count), (200, 2))
         site.attendance = 90
         site.save()
-        conference.update_totals_from_sites()
+        conference.update_attendance_from_sites()
         conference.refresh_from_db()
         self.assertEqual(conference.attendance, 210)
 
     def test_without_sites_the_entered_attendance_stays(self):
         """A conference without sites keeps the attendance the editor entered."""
         conference = make_conference(attendance=75)
-        conference.update_totals_from_sites()
+        conference.update_attendance_from_sites()
         conference.refresh_from_db()
         self.assertEqual((conference.attendance, conference.site_count), (75, 0))
 

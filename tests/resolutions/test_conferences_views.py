@@ -3,7 +3,9 @@
 import datetime
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -106,7 +108,7 @@ class ConferenceDetailTests(TestCase):
                 place="Trung tâm chính trị",
                 attendance=attendance,
             )
-        cls.province.update_totals_from_sites()
+        cls.province.update_attendance_from_sites()
         cls.district = make_conference(
             title="Hội nghị quán triệt ở huyện Hải Hậu", level="district", parent=cls.province
         )
@@ -182,16 +184,17 @@ class ConferenceDetailTests(TestCase):
     def test_detail_queries_do_not_grow_with_sites(self):
         """The page's query count does not depend on the number of sites or agenda items."""
         url = self.province.get_absolute_url()
-        self.client.get(url)
-        with self.assertNumQueries(9):
+        with CaptureQueriesContext(connection) as before:
             self.client.get(url)
         for n in range(10):
             ConnectedSite.objects.create(conference=self.province, name=f"Điểm {n}")
             AgendaItem.objects.create(
-                conference=self.province, title=f"Mục {n}", document=self.document
+                conference=self.province, title=f"Mục {n}", document=make_document()
             )
-        with self.assertNumQueries(9):
-            self.client.get(url)
+        with CaptureQueriesContext(connection) as after:
+            response = self.client.get(url)
+        self.assertContains(response, "Mục 9")
+        self.assertEqual(len(after), len(before))
 
 
 class GalleryTests(TestCase):
