@@ -13,6 +13,7 @@ from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.text import normalize_text_fields, unique_slug
+from resolutions.attachments import validate_attachment
 from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
 from resolutions.models.documents import Document, Term
 
@@ -365,7 +366,13 @@ class ConferenceFile(models.Model):
         "loại", max_length=20, choices=ConferenceFileKind.choices, default=ConferenceFileKind.OTHER
     )
     title = models.CharField("tên tệp", max_length=200, blank=True)
-    file = models.FileField("tệp", upload_to=conference_media_path, max_length=200)
+    file = models.FileField(
+        "tệp",
+        upload_to=conference_media_path,
+        max_length=200,
+        validators=[validate_attachment],
+        help_text="PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.",
+    )
     original_name = models.CharField("tên gốc", max_length=255, editable=False, blank=True)
     size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)

@@ -181,6 +181,22 @@ class ConferenceAdminTests(TestCase):
         stored = [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
         self.assertEqual(stored, [])
 
+    def test_conference_files_are_checked(self):
+        """A speech file whose bytes are not a PDF is refused and leaves no file; a PDF is kept."""
+        conference = make_conference(title="Hội nghị có tệp", status="draft")
+        data = form_data(conference)
+        data.update({"files-TOTAL_FORMS": "1", "files-0-kind": "speech", "files-0-order": "1"})
+        data["files-0-file"] = upload(
+            "phat-bieu.pdf", b"<html><script></script>", "application/pdf"
+        )
+        response = self.client.post(self.change_url(conference), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(conference.files.exists())
+        self.assertFalse(settings.MEDIA_ROOT.exists() and any(settings.MEDIA_ROOT.rglob("*.*")))
+        data["files-0-file"] = upload("phat-bieu.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        self.assertEqual(self.client.post(self.change_url(conference), data).status_code, 302)
+        self.assertEqual(conference.files.get().original_name, "phat-bieu.pdf")
+
 
 class ReportApprovalTests(TestCase):
     @classmethod
