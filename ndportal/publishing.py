@@ -5,6 +5,8 @@ An item is public when its status is published and its publication time has come
 its time without a cron job.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +14,10 @@ from django.utils import timezone
 
 from ndportal.images import alt_text_problems
 from ndportal.text import normalize_text_fields
+
+
+# Largest value of a PositiveIntegerField on every supported database.
+VERSION_LIMIT = 2_147_483_647
 
 
 class Status(models.TextChoices):
@@ -87,8 +93,10 @@ class Publishable(models.Model):
         related_name="+",
     )
     returned_at = models.DateTimeField("thời điểm trả lại", null=True, blank=True, editable=False)
-    # Optimistic locking: every save increments it; the admin refuses a form loaded
-    # from an older version, so a second editor never silently overwrites the first.
+    # Optimistic locking: every save gives the row a new value; the admin refuses a form
+    # loaded with an older one, so a second editor never silently overwrites the first.
+    # A fresh random value rather than a counter: restoring an old version from history
+    # writes back that version's number, which a counter would then hand out again.
     version = models.PositiveIntegerField("phiên bản", default=0, editable=False)
 
     objects = PublishableQuerySet.as_manager()
@@ -105,7 +113,9 @@ class Publishable(models.Model):
         normalize_text_fields(self)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.version += 1
+        previous = self.version
+        while self.version == previous:
+            self.version = secrets.randbelow(VERSION_LIMIT) + 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)

@@ -127,6 +127,19 @@ class RecoveryTests(HistoryTestCase):
         with recovered.file.open("rb") as handle:
             self.assertEqual(handle.read(), b"%PDF-1.4 noi dung ky so")
 
+    def test_editor_cannot_bring_back_a_published_item(self):
+        """Recovering a deleted published article would publish it: an editor is refused."""
+        article = make_article(title="Bài đã đăng rồi bị xóa")
+        self.save_in_admin(article)
+        pk = article.pk
+        self.client.post(admin_url(article, "delete"), {"post": "yes"})
+        deleted = Version.objects.get_deleted(type(article)).get(object_id=str(pk))
+        recover_url = admin_url(type(article), "recover", deleted.pk)
+        editor = make_member("editor")
+        self.client.force_login(editor)
+        self.client.post(recover_url, {"title": "x"})
+        self.assertFalse(type(article).objects.filter(pk=pk).exists())
+
     def test_recover_a_deleted_conference_with_its_sites(self):
         """A deleted conference comes back with its connected sites."""
         conference = make_conference(title="Hội nghị trực tuyến sẽ bị xóa")
@@ -219,6 +232,32 @@ class OptimisticLockingTests(TestCase):
         self.assertEqual(second.post(admin_url(article), fresh).status_code, 302)
         article.refresh_from_db()
         self.assertEqual(article.title, "Sửa của người thứ hai")
+
+    def test_restoring_an_old_version_makes_open_forms_stale(self):
+        """A form opened before a restore from history is refused after it."""
+        approver = make_member("approver", "duyet1")
+        article = make_article(status=Status.DRAFT, published_at=None, title="Bản một")
+        self.client.force_login(approver)
+        data = form_data(self.client.get(admin_url(article)))
+        self.client.post(admin_url(article), data)
+        data = form_data(self.client.get(admin_url(article)))
+        data["title"] = "Bản hai"
+        self.client.post(admin_url(article), data)
+
+        stale = self.client_class()
+        stale.force_login(self.first)
+        stale_data = form_data(stale.get(admin_url(article)))
+
+        oldest = Version.objects.get_for_object(article).last()
+        revision_url = admin_url(article, "history") + f"{oldest.pk}/"
+        self.client.post(revision_url, form_data(self.client.get(revision_url)))
+        article.refresh_from_db()
+        self.assertEqual(article.title, "Bản một")
+
+        stale_data["title"] = "Ghi đè"
+        self.assertContains(stale.post(admin_url(article), stale_data), "CHƯA được lưu")
+        article.refresh_from_db()
+        self.assertEqual(article.title, "Bản một")
 
     def test_workflow_step_makes_open_forms_stale(self):
         """A bulk step taken meanwhile also counts as a newer version."""
