@@ -15,7 +15,6 @@ from django.utils import timezone
 from ndportal.images import alt_text_problems
 from ndportal.text import normalize_text_fields
 
-
 # Largest value of a PositiveIntegerField on every supported database.
 VERSION_LIMIT = 2_147_483_647
 
@@ -103,11 +102,6 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
-
-    def clean_fields(self, exclude=None):
-        # NFC before validation: max_length and uniqueness must see the stored form.
-        normalize_text_fields(self)
-        super().clean_fields(exclude=exclude)
 
     def save(self, *args, **kwargs):
         normalize_text_fields(self)
