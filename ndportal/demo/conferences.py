@@ -16,6 +16,7 @@ from ndportal.publishing import Status
 from resolutions.models import (
     AgendaItem,
     Committee,
+    CommitteeCount,
     Conference,
     ConferenceFile,
     ConferenceFormat,
@@ -52,6 +53,14 @@ COMMITTEES = [
     ("Đảng ủy xã Hải Minh", ConferenceLevel.COMMUNE, "Huyện ủy Hải Hậu"),
     ("Chi bộ xóm 5, xã Hải Minh", ConferenceLevel.CELL, "Đảng ủy xã Hải Minh"),
 ]
+
+# How many committees exist at each level in term XX: the denominators of the reach page.
+# No figure for Party cells, so the page also shows how an unknown count looks.
+COMMITTEE_COUNTS_XX = {
+    ConferenceLevel.PROVINCE: 1,
+    ConferenceLevel.DISTRICT: 10,
+    ConferenceLevel.COMMUNE: 226,
+}
 
 # Who presented each thematic resolution at the province conference, and for how long.
 PRESENTERS_2021 = [
@@ -319,6 +328,9 @@ def load_committees():
         committees[name], _ = Committee.objects.get_or_create(
             name=name, parent=committees.get(parent), defaults={"level": level}
         )
+    term = Term.objects.get(name="XX")
+    for level, count in COMMITTEE_COUNTS_XX.items():
+        CommitteeCount.objects.get_or_create(term=term, level=level, defaults={"count": count})
     return committees
 
 

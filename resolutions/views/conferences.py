@@ -309,9 +309,12 @@ class ReachView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        terms = list(Term.objects.all())
+        # Only terms with published thematic resolutions have something to show.
+        with_thematic = Document.objects.published().filter(is_thematic=True).values("term")
+        terms = list(Term.objects.filter(pk__in=with_thematic))
         term = self.form.cleaned_data.get("khoa") if self.form.is_bound else None
         if term is None:
+            # The current term once its resolutions are out, else the latest that has some.
             term = next((t for t in terms if t.is_current), terms[0] if terms else None)
         reach = term_reach(term) if term else []
         context.update(

@@ -127,6 +127,19 @@ class ReachFiguresTests(TestCase):
         self.assertContains(response, "Không có nhiệm kỳ này", status_code=400)
         self.assertNotContains(response, "<b>XL</b>", status_code=400)
 
+    def test_default_term_has_resolutions(self):
+        """A new current term without thematic resolutions yet does not hide the last one's."""
+        self.term.is_current = False
+        self.term.save()
+        make_term(name="XXII", start_year=2030, end_year=2035, is_current=True)
+        response = self.client.get(REACH_URL)
+        self.assertEqual(response.context["term"], self.term)
+        self.assertContains(response, "01-NQ/TU")
+
+    def test_nul_in_term_is_400(self):
+        """A NUL character in the term name is refused like any unknown term."""
+        self.assertEqual(self.client.get(REACH_URL, {"khoa": "X\x00X"}).status_code, 400)
+
     def test_other_term_by_name(self):
         """?khoa= picks another term, whose resolutions then show."""
         old = make_term(name="XX", start_year=2020, end_year=2025)

@@ -71,6 +71,9 @@ class ConferenceListTests(TestCase):
             {"nam": "99999"},
             {"van_ban": "abc"},
             {"van_ban": "999999"},
+            {"van_ban": "9" * 30},
+            {"van_ban": "\x00"},
+            {"cap": "\x00"},
             {"hinh_thuc": "x" * 500},
         ]:
             with self.subTest(params=params):
