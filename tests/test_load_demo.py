@@ -12,7 +12,7 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from ndportal.demo import files
+from ndportal.demo import files as demo_files
 from ndportal.demo.news import ARTICLES
 from ndportal.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
 from news.models import Article, Category, Tag
@@ -136,7 +136,7 @@ class LoadDemoTests(TestCase):
                     self.assertTrue(pdf_path.is_relative_to(self.media_root))
                     pdf_text = " ".join(page.extract_text() for page in PdfReader(pdf_path).pages)
                     # Without DejaVu on the machine the PDF keeps the letters but not the accents.
-                    heading = "NGHỊ QUYẾT" if files.FONT_DIR.exists() else "NGHI QUYET"
+                    heading = "NGHỊ QUYẾT" if demo_files.FONT_DIR.exists() else "NGHI QUYET"
                     self.assertIn(heading, pdf_text)
                     self.assertIn(resolution.number, pdf_text)
                     word = WordDocument(files[".docx"].file.path)
@@ -215,7 +215,7 @@ class LoadDemoRefusalTests(TestCase):
 class DemoPdfFallbackTests(SimpleTestCase):
     def test_pdf_without_dejavu_is_still_valid(self):
         """Without the DejaVu font the PDF is still readable, with the accents dropped."""
-        head = files.Letterhead(
+        head = demo_files.Letterhead(
             organ="ĐẢNG BỘ TỈNH NAM ĐỊNH",
             unit="TỈNH ỦY",
             number="Số 01-NQ/TU",
@@ -226,8 +226,10 @@ class DemoPdfFallbackTests(SimpleTestCase):
             signer_block="BÍ THƯ",
             signer="Lê Quang Thịnh",
         )
-        with mock.patch.object(files, "FONT_DIR", Path("/nonexistent")):
-            data = files.pdf_bytes(head, "<h2>Phần I</h2><p>Đường làng.</p><ul><li>Một</li></ul>")
+        with mock.patch.object(demo_files, "FONT_DIR", Path("/nonexistent")):
+            data = demo_files.pdf_bytes(
+                head, "<h2>Phần I</h2><p>Đường làng.</p><ul><li>Một</li></ul>"
+            )
         text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
         self.assertIn("NGHI QUYET", text)
         self.assertIn("Duong lang.", text)
