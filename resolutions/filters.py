@@ -5,6 +5,7 @@ from the query string ever becomes a lookup name (CVE-2025-64459 abused exactly 
 """
 
 import datetime
+import re
 
 from django import forms
 from django.db.models import Count, Q
@@ -114,6 +115,13 @@ def facet_conditions(values):
         match = Q(title__icontains=text) | Q(title_key__contains=fold(text))
         if key:
             match |= Q(number_key__contains=key)
+        # Readers also type the type code first: "nq 01" means 01-NQ/...
+        reversed_number = re.fullmatch(r"([a-z]+)\s*0*(\d{1,6})", fold(text).strip())
+        if reversed_number:
+            code, serial = reversed_number.group(1), int(reversed_number.group(2))
+            match |= Q(number_key__startswith=f"{serial}{code}") | Q(
+                number_key__startswith=f"{serial:02d}{code}"
+            )
         conditions["q"] = match
     if "loai" in values:
         conditions["loai"] = Q(doc_type=values["loai"])
@@ -137,8 +145,8 @@ def facet_conditions(values):
 
 
 def published_documents():
-    """Published documents with their validity: the base of lists, counts and exports."""
-    return Document.objects.published().with_validity()
+    """Published documents (with their validity): the base of lists, counts and exports."""
+    return Document.objects.published()
 
 
 def filter_documents(values, queryset=None):

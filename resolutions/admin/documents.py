@@ -82,7 +82,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in Validity.values:
-            return queryset.with_validity().filter(computed_validity=self.value())
+            return queryset.filter(computed_validity=self.value())
         return queryset
 
 
@@ -142,7 +142,7 @@ class DocumentAdmin(PublishableAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_validity().prefetch_related("files")
+        return super().get_queryset(request).prefetch_related("files")
 
     @admin.display(description="hiệu lực hiện tại", ordering="computed_validity")
     def validity_column(self, obj):

@@ -361,10 +361,7 @@ class Document(Publishable):
         if self.pk is None:
             return self.validity_override or Validity.IN_FORCE
         self.computed_validity = (
-            Document.objects.with_validity()
-            .filter(pk=self.pk)
-            .values_list("computed_validity", flat=True)
-            .get()
+            Document.objects.filter(pk=self.pk).values_list("computed_validity", flat=True).get()
         )
         return self.computed_validity
 

@@ -213,7 +213,6 @@ class DocumentDetailView(PublishedMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .with_validity()
             .filter(doc_type__slug=self.kwargs["type_slug"], issued_on__year=self.kwargs["year"])
             .select_related("doc_type", "issuing_body", "term")
             .prefetch_related("fields", "files")

@@ -92,6 +92,8 @@ class RegistryFilterTests(TestCase):
             ({"nguoi_ky": "phạm gia túc"}, ["01-NQ/TU", "03-NQ/TU"]),
             ({"q": "01 nq tu"}, ["01-NQ/TU"]),
             ({"q": "chuyen doi so"}, ["01-NQ/TU"]),
+            ({"q": "nq 01"}, ["01-NQ/TU"]),
+            ({"q": "KH15"}, ["15-KH/TU"]),
         ]
         for query, expected in cases:
             with self.subTest(query=query):
