@@ -2,7 +2,9 @@
 
 import io
 import zipfile
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 
@@ -101,3 +103,9 @@ def _zip(entries):
 
 def upload(name, content):
     return SimpleUploadedFile(name, content)
+
+
+def stored_files():
+    """Every file under MEDIA_ROOT: a refused upload must leave this empty."""
+    root = Path(settings.MEDIA_ROOT)
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []

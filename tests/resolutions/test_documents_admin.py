@@ -5,13 +5,14 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 
 from resolutions.models import Document, DocumentAlias, DocumentFile, DocumentRelation
 from tests.admin_forms import form_data
 from tests.factories import make_document, make_document_type, make_issuing_body
-from tests.resolutions.document_files import pdf_bytes
+from tests.resolutions.document_files import pdf_bytes, stored_files
 
 FORM_ID = "document_form"
 
@@ -131,6 +132,24 @@ class DocumentAdminTests(TestCase):
             status_code=301,
             fetch_redirect_response=False,
         )
+
+    def test_lying_file_in_document_inline_leaves_nothing(self):
+        """An HTML page named .pdf in the document's file inline is refused; nothing is stored."""
+        url = reverse("admin:resolutions_document_change", args=[self.existing.pk])
+        data = form_data(self.client.get(url), FORM_ID)
+        data.update(
+            {
+                "files-TOTAL_FORMS": "1",
+                "files-0-title": "Bản ký",
+                "files-0-order": "0",
+                "files-0-document": self.existing.pk,
+                "files-0-file": SimpleUploadedFile("ban-ky.pdf", b"<html><script>x</script>"),
+            }
+        )
+        response = self.client.post(url, data)
+        self.assertContains(response, "Nội dung tệp không phải PDF")
+        self.assertFalse(DocumentFile.objects.exists())
+        self.assertEqual(stored_files(), [])
 
     def test_flagged_file_shows_in_lists(self):
         """A file whose text could not be read is flagged in both admin lists."""

@@ -19,15 +19,11 @@ from tests.resolutions.document_files import (
     docx_bytes,
     odt_bytes,
     pdf_bytes,
+    stored_files,
     upload,
     xlsx_bytes,
     zip_bomb_docx,
 )
-
-
-def stored_files():
-    root = Path(settings.MEDIA_ROOT)
-    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
 
 class UploadRuleTests(TestCase):
