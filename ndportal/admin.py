@@ -82,7 +82,8 @@ class PublishableAdminForm(forms.ModelForm):
             return
         stored = (
             type(self.instance)
-            ._default_manager.select_for_update()
+            # of=("self",): PostgreSQL cannot lock the nullable side of the join to updated_by.
+            ._default_manager.select_for_update(of=("self",))
             .filter(pk=self.instance.pk)
             .values(
                 "version",
