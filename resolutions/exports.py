@@ -48,6 +48,12 @@ def document_row(document, build_absolute_uri):
     }
 
 
+def _csv_cell(value):
+    # A cell starting with = + - @ is a formula to Excel; editors' text must stay text.
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
 def registry_csv(documents, build_absolute_uri):
     """CSV text with a byte-order mark, so Excel opens the Vietnamese as UTF-8."""
     buffer = io.StringIO()
@@ -56,7 +62,7 @@ def registry_csv(documents, build_absolute_uri):
     writer.writerow([label for _, label in CSV_COLUMNS])
     for document in documents:
         row = document_row(document, build_absolute_uri)
-        writer.writerow([row[key] for key, _ in CSV_COLUMNS])
+        writer.writerow([_csv_cell(row[key]) for key, _ in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -193,6 +193,13 @@ class RegistryFilterTests(TestCase):
         self.assertIn("Kinh tế; Xây dựng Đảng", rows[2])
         self.assertNotIn("09-NQ/TU", content)
 
+    def test_csv_cells_never_formulas(self):
+        """A title starting with = is written as text, not as an Excel formula."""
+        make_document(number="20-NQ/TU", title='=HYPERLINK("http://x")')
+        response = self.client.get(reverse("resolutions:document-list-csv"), {"q": "20-NQ/TU"})
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
+        self.assertEqual(rows[1][2], '\'=HYPERLINK("http://x")')
+
     def test_json_export(self):
         """JSON of the filtered registry, validity included, no draft."""
         response = self.client.get(
