@@ -39,6 +39,7 @@ def calendar_response(conferences, request, *, name, filename=None):
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     for conference in conferences:

@@ -114,8 +114,12 @@ class ConnectedSiteFormSet(BaseInlineFormSet):
 class ConnectedSiteInline(admin.TabularInline):
     model = ConnectedSite
     formset = ConnectedSiteFormSet
-    extra = 3
     fields = ("order", "name", "place", "attendance")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # An online conference reaches every district at once: ten blank rows save the
+        # editor as many clicks; untouched rows are not saved.
+        return 1 if obj and obj.site_count else 10
 
 
 class ConferenceReportInline(admin.StackedInline):
