@@ -48,9 +48,15 @@ class MultipleImageField(forms.FileField):
     """Several images chosen at once; each is checked by the portal's one image validator."""
 
     widget = MultipleImageInput
+    # Each checked image is held in memory until the conference is saved.
+    max_files = 30
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > self.max_files:
+            raise ValidationError(
+                f"Mỗi lần tải tối đa {self.max_files} ảnh; bạn đã chọn {len(files)} ảnh."
+            )
         errors, cleaned = [], []
         for file in files:
             try:

@@ -164,6 +164,16 @@ class ConferenceAdminTests(TestCase):
             self.assertTrue(photo.image.storage.exists(photo.image.name))
             self.assertTrue(photo.alt_text)
 
+    def test_batch_is_capped(self):
+        """More photos than one batch takes are refused with the limit in the message."""
+        conference = make_conference(title="Hội nghị quá nhiều ảnh")
+        files = [upload(f"anh-{n}.png", image_bytes(size=(4, 4))) for n in range(31)]
+        response = self.client.post(
+            self.change_url(conference), form_data(conference, new_photos=files)
+        )
+        self.assertContains(response, "tối đa 30 ảnh")
+        self.assertFalse(ConferencePhoto.objects.exists())
+
     def test_rejected_file_in_batch_leaves_nothing(self):
         """One non-image in the batch refuses the whole batch and leaves no file on disk."""
         conference = make_conference(title="Hội nghị ảnh hỏng")
