@@ -111,6 +111,21 @@ class EditorUploadTests(TestCase):
         self.assertNotIn("alert", response.content.decode())
         self.assertNotIn("'", response.json()["url"])
 
+    def test_hostile_file_names_never_reach_the_disk(self):
+        """NUL, right-to-left override, traversal and double extensions: 200 or 400, never 500."""
+        for name in [
+            "a\x00b.php.jpg",
+            "report\u202egpj.php",
+            "../../../../etc/passwd.jpg",
+            "a.pHp",
+        ]:
+            with self.subTest(name=name):
+                response = self.post(name, image_bytes("JPEG"))
+                self.assertIn(response.status_code, {200, 400})
+        self.assertTrue(stored_files())
+        for stored in stored_files():
+            self.assertRegex(stored, rf"^editor/{self.editor.pk}/[0-9a-f]{{32}}\.jpg$")
+
     def test_missing_file(self):
         """A POST without a file is a 400 with a message."""
         self.assertRefused(self.client.post(UPLOAD_URL, {}))
