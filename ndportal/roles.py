@@ -23,6 +23,8 @@ CHILD_RECORDS = (
     "resolutions.connectedsite",
     "resolutions.conferencephoto",
     "resolutions.conferencefile",
+    "resolutions.agendaitem",
+    "resolutions.conferencereport",
 )
 VOCABULARIES = (
     "news.category",
@@ -31,6 +33,9 @@ VOCABULARIES = (
     "resolutions.issuingbody",
     "resolutions.term",
     "resolutions.field",
+    "resolutions.documentalias",
+    "resolutions.committee",
+    "resolutions.committeecount",
 )
 
 ALL_PERMISSIONS = "__all__"
@@ -80,6 +85,7 @@ ROLES = {
             *model_permissions(CONTENT, "delete"),
             *(f"{app}.publish_{model}" for app, model in (m.split(".") for m in CONTENT)),
             *model_permissions(VOCABULARIES, "add", "change"),
+            "resolutions.approve_conferencereport",
         ),
     ),
     "admin": Role(

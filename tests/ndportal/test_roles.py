@@ -74,3 +74,23 @@ class RoleGroupTests(TestCase):
             codenames("Đơn vị báo cáo"),
             {"resolutions.view_conference", "resolutions.change_connectedsite"},
         )
+
+
+class RoleCoverageTests(TestCase):
+    def test_every_content_model_is_assigned_to_the_roles(self):
+        """Each model of news and resolutions is named once: content, child record or vocabulary."""
+        from django.apps import apps
+
+        from ndportal.roles import CHILD_RECORDS, CONTENT, VOCABULARIES
+
+        named = [*CONTENT, *CHILD_RECORDS, *VOCABULARIES]
+        self.assertEqual(len(named), len(set(named)))
+        for app_label in ("news", "resolutions"):
+            for model in apps.get_app_config(app_label).get_models():
+                with self.subTest(model=model._meta.label_lower):
+                    self.assertIn(model._meta.label_lower, named)
+
+    def test_approver_approves_conference_reports_and_editor_does_not(self):
+        """Only approvers (and administrators) may approve a conference's closing report."""
+        self.assertIn("resolutions.approve_conferencereport", codenames(ROLES["approver"].group))
+        self.assertNotIn("resolutions.approve_conferencereport", codenames(ROLES["editor"].group))
