@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.forms.models import construct_instance
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -192,7 +193,11 @@ class PublishableAdmin(VersionAdmin):
     """
 
     form = PublishableAdminForm
-    formfield_overrides = {SanitizedHTMLField: {"widget": rich_text_widget()}}
+    formfield_overrides = {
+        SanitizedHTMLField: {"widget": rich_text_widget()},
+        # A link typed without a scheme (a video address) is taken as https, as Django 6 will.
+        models.URLField: {"assume_scheme": "https"},
+    }
     list_per_page = 50
     readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
     change_form_template = "admin/ndportal/change_form.html"

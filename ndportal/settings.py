@@ -64,8 +64,6 @@ MIDDLEWARE = [
 ROOT_URLCONF = "ndportal.urls"
 WSGI_APPLICATION = "ndportal.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Django 6 behaviour now: a URL typed without a scheme is taken as https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 TEMPLATES = [
     {
