@@ -8,8 +8,12 @@ urlpatterns = [
     path("van-ban/", documents.DocumentListView.as_view(), name="document-list"),
     path("van-ban/du-lieu.csv", documents.RegistryCSVView.as_view(), name="document-list-csv"),
     path("van-ban/du-lieu.json", documents.RegistryJSONView.as_view(), name="document-list-json"),
-    path("van-ban/tep/<int:pk>/", documents.download_file, name="document-file"),
-    path("van-ban/tep/<int:pk>/xem/", documents.view_file, name="document-file-view"),
+    path("van-ban/tep/<int:pk>/", documents.DocumentFileView.as_view(), name="document-file"),
+    path(
+        "van-ban/tep/<int:pk>/xem/",
+        documents.DocumentFileView.as_view(inline=True),
+        name="document-file-view",
+    ),
     path(
         "van-ban/<slug:type_slug>/<int:year>/<slug:slug>/",
         documents.DocumentDetailView.as_view(),
@@ -29,6 +33,14 @@ urlpatterns = [
     ),
     path("hoi-nghi/lich.ics", conferences.ConferenceFeedView.as_view(), name="conference-feed"),
     path("hoi-nghi/ket-qua-hoc-tap/", conferences.ReachView.as_view(), name="conference-reach"),
+    path(
+        "hoi-nghi/tep/<int:pk>/", conferences.ConferenceFileView.as_view(), name="conference-file"
+    ),
+    path(
+        "hoi-nghi/tep/<int:pk>/xem/",
+        conferences.ConferenceFileView.as_view(inline=True),
+        name="conference-file-view",
+    ),
     path(
         "hoi-nghi/<slug:slug>/",
         conferences.ConferenceDetailView.as_view(),

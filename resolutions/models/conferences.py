@@ -13,7 +13,7 @@ from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.text import normalize_text_fields, unique_slug
-from resolutions.attachments import validate_attachment
+from resolutions.attachments import CONTENT_TYPES, FileKind, validate_attachment
 from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
 from resolutions.models.documents import Document, Term
 
@@ -323,6 +323,12 @@ def conference_media_path(instance, filename):
     return f"conferences/{uuid.uuid4().hex}{suffix}"
 
 
+def conference_file_path(instance, filename):
+    """Attachments apart from photos: the web server serves `conferences/`, never this folder."""
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"conference-files/{uuid.uuid4().hex}{suffix}"
+
+
 class ConferencePhoto(models.Model):
     """A photo of a conference, with its caption, shown in order."""
 
@@ -368,7 +374,7 @@ class ConferenceFile(models.Model):
     title = models.CharField("tên tệp", max_length=200, blank=True)
     file = models.FileField(
         "tệp",
-        upload_to=conference_media_path,
+        upload_to=conference_file_path,
         max_length=200,
         validators=[validate_attachment],
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.",
@@ -376,6 +382,7 @@ class ConferenceFile(models.Model):
     original_name = models.CharField("tên gốc", max_length=255, editable=False, blank=True)
     size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
 
     class Meta:
         ordering = ["order", "id"]
@@ -394,6 +401,21 @@ class ConferenceFile(models.Model):
         normalize_text_fields(self)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("resolutions:conference-file", kwargs={"pk": self.pk})
+
+    def get_view_url(self):
+        return reverse("resolutions:conference-file-view", kwargs={"pk": self.pk})
+
     @property
     def extension(self):
         return Path(self.file.name).suffix.lstrip(".").upper()
+
+    @property
+    def content_type(self):
+        # validate_attachment made sure the extension tells what the bytes are.
+        return CONTENT_TYPES.get(self.extension.lower(), "application/octet-stream")
+
+    @property
+    def is_pdf(self):
+        return self.extension.lower() == FileKind.PDF

@@ -13,9 +13,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from ndportal.views import PublishedMixin
 from resolutions import charts, ical
+from resolutions.downloads import AttachmentView
 from resolutions.models import (
     AgendaItem,
     Conference,
+    ConferenceFile,
     ConferenceFormat,
     ConferenceLevel,
     Document,
@@ -325,3 +327,11 @@ class ReachView(TemplateView):
             breadcrumbs=self.breadcrumbs(),
         )
         return context
+
+
+class ConferenceFileView(AttachmentView):
+    """A conference's speech, slides or report as a download, or a PDF in the viewer; counted."""
+
+    model = ConferenceFile
+    owner_field = "conference"
+    fallback_name = "hoi-nghi"

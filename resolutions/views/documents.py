@@ -1,24 +1,19 @@
 import json
-import unicodedata
-from urllib.parse import quote
 
-from django.db.models import F
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, View
 
 from ndportal.text import fold
 from ndportal.views import PublishedMixin
 from resolutions import exports
+from resolutions.downloads import AttachmentView
 from resolutions.filters import (
     SORTS,
     DocumentFilterForm,
@@ -33,11 +28,6 @@ from resolutions.models import (
     DocumentFile,
     RelationKind,
 )
-
-# Downloads can never run as a page of this site, whatever bytes they hold.
-ATTACHMENT_CSP = "default-src 'none'; sandbox"
-# Browsers refuse to draw a PDF in a sandboxed page, and their viewers need inline styles.
-INLINE_PDF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:"
 
 
 class RegistryMixin:
@@ -388,47 +378,9 @@ class DocumentJSONView(DocumentDetailView):
         return {"object": self.object}
 
 
-def _content_disposition(disposition, filename):
-    """RFC 6266: an ASCII fallback name, then the original name in `filename*`."""
-    plain = unicodedata.normalize("NFKD", filename.replace("đ", "d").replace("Đ", "D"))
-    fallback = plain.encode("ascii", "ignore").decode() or "tep"
-    fallback = "".join(c if c.isalnum() or c in "._- " else "_" for c in fallback)
-    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+class DocumentFileView(AttachmentView):
+    """A document's file as a download, or a PDF in the browser's viewer; counted."""
 
-
-def _serve_file(request, pk, inline):
-    document_file = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
-    document = document_file.document
-    # The same rule as the document page: a draft's files do not exist for readers.
-    if not document.is_public and not request.user.is_staff:
-        raise Http404
-    if inline and not document_file.is_pdf:
-        raise Http404
-    try:
-        handle = document_file.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    if request.method == "GET":
-        DocumentFile.objects.filter(pk=pk).update(download_count=F("download_count") + 1)
-    response = FileResponse(handle, content_type=document_file.content_type)
-    name = document_file.original_name or f"van-ban.{document_file.kind or 'bin'}"
-    response["Content-Disposition"] = _content_disposition(
-        "inline" if inline else "attachment", name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = INLINE_PDF_CSP if inline else ATTACHMENT_CSP
-    if not document.is_public:
-        add_never_cache_headers(response)
-    return response
-
-
-@require_safe
-def download_file(request, pk):
-    """A document's file as a download, counted."""
-    return _serve_file(request, pk, inline=False)
-
-
-@require_safe
-def view_file(request, pk):
-    """A PDF shown in the browser's own viewer, counted."""
-    return _serve_file(request, pk, inline=True)
+    model = DocumentFile
+    owner_field = "document"
+    fallback_name = "van-ban"
