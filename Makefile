@@ -29,6 +29,16 @@ test: $(STAMP)
 test-browser: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider tests/browser -m browser
 
+# Render times and query counts of the main pages on a fresh demo database (docs/benchmarks.md).
+bench: $(STAMP)
+	rm -rf /tmp/ndportal-bench && mkdir -p /tmp/ndportal-bench
+	export DJANGO_DEBUG=1 DATABASE_URL=sqlite:////tmp/ndportal-bench/db.sqlite3 \
+		DJANGO_MEDIA_ROOT=/tmp/ndportal-bench/media; \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py load_demo > /dev/null && \
+	DJANGO_DEBUG= DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
+		$(BIN)/python manage.py bench
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
