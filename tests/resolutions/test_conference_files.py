@@ -33,7 +33,9 @@ class ConferenceFileDownloadTests(TestCase):
         cls.staff = get_user_model().objects.create_user("bientap", password="x", is_staff=True)
 
     def setUp(self):
-        self.pdf = conference_file(self.conference, "Phát biểu của đồng chí Bí thư.pdf", pdf_bytes())
+        self.pdf = conference_file(
+            self.conference, "Phát biểu của đồng chí Bí thư.pdf", pdf_bytes()
+        )
         self.docx = conference_file(self.conference, "bao-cao.docx", docx_bytes("Báo cáo"))
         self.draft_file = conference_file(self.draft, "nhap.pdf", pdf_bytes("Ban nhap"))
 
