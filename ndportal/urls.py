@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from ndportal.sitemaps import SITEMAPS, robots_txt
 from ndportal.uploads import editor_image_upload
 from ndportal.views import HomeView, SearchView
+from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
+from resolutions.feeds import LatestDocumentsFeed
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -11,6 +15,12 @@ urlpatterns = [
     # Before admin.site.urls, whose catch-all view would otherwise answer this path.
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
     path("admin/", admin.site.urls),
+    # Feeds before the section URLs: "rss" would otherwise read as a category or article slug.
+    path("tin-tuc/rss/", LatestArticlesFeed(), name="article-feed"),
+    path("tin-tuc/<slug:category>/rss/", CategoryArticlesFeed(), name="category-feed"),
+    path("van-ban/rss/", LatestDocumentsFeed(), name="document-feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("tin-tuc/", include("news.urls")),
     path("", include("resolutions.urls")),
 ]
