@@ -15,10 +15,10 @@ urlpatterns = [
     # Before admin.site.urls, whose catch-all view would otherwise answer this path.
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
     path("admin/", admin.site.urls),
-    # Feeds before the section URLs: "rss" would otherwise read as a category or article slug.
-    path("tin-tuc/rss/", LatestArticlesFeed(), name="article-feed"),
-    path("tin-tuc/<slug:category>/rss/", CategoryArticlesFeed(), name="category-feed"),
-    path("van-ban/rss/", LatestDocumentsFeed(), name="document-feed"),
+    # "rss.xml" has a dot, which no slug has: a feed can never shadow a category or article.
+    path("tin-tuc/rss.xml", LatestArticlesFeed(), name="article-feed"),
+    path("tin-tuc/<slug:category>/rss.xml", CategoryArticlesFeed(), name="category-feed"),
+    path("van-ban/rss.xml", LatestDocumentsFeed(), name="document-feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("tin-tuc/", include("news.urls")),

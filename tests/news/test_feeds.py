@@ -149,7 +149,7 @@ class ArticleFeedTests(TestCase):
         """Every page's head links the news and documents feeds for readers to discover."""
         response = self.client.get(reverse("home"))
         site = settings.SITE_NAME
-        for title, url in [("Tin tức", "/tin-tuc/rss/"), ("Văn bản mới", "/van-ban/rss/")]:
+        for title, url in [("Tin tức", "/tin-tuc/rss.xml"), ("Văn bản mới", "/van-ban/rss.xml")]:
             self.assertContains(
                 response,
                 f'<link rel="alternate" type="application/rss+xml" title="{title} — {site}" '
@@ -186,7 +186,7 @@ class CategoryFeedTests(TestCase):
     def test_feed_routes_do_not_hide_news_pages(self):
         """/tin-tuc/<category>/ and article pages still answer beside the feed routes."""
         self.assertEqual(
-            reverse("category-feed", kwargs={"category": "thoi-su"}), "/tin-tuc/thoi-su/rss/"
+            reverse("category-feed", kwargs={"category": "thoi-su"}), "/tin-tuc/thoi-su/rss.xml"
         )
         self.assertContains(self.client.get(self.politics.get_absolute_url()), self.own.title)
         self.assertContains(self.client.get(self.own.get_absolute_url()), self.own.title)
@@ -202,3 +202,15 @@ class CategoryFeedTests(TestCase):
             _, items = parse_rss(self.client.get(url))
         self.assertEqual(len(items), 11)
         self.assertEqual(len(many), len(few))
+
+
+class FeedRouteTests(TestCase):
+    def test_a_category_and_an_article_named_rss_keep_their_pages(self):
+        """Feed URLs end in rss.xml, so a category or article whose slug is "rss" still opens."""
+        category = make_category(name="RSS", slug="rss")
+        article = make_article(title="RSS", slug="rss", category=category)
+
+        self.assertContains(self.client.get("/tin-tuc/rss/"), "RSS")
+        response = self.client.get(article.get_absolute_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["article"], article)
