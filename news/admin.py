@@ -14,7 +14,9 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        # An aggregate drops Meta.ordering; keep it so autocomplete pages are stable.
+        queryset = super().get_queryset(request).annotate(article_count=Count("articles"))
+        return queryset.order_by(*Category._meta.ordering)
 
     @admin.display(description="số bài viết", ordering="article_count")
     def article_count(self, obj):
@@ -29,7 +31,8 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        queryset = super().get_queryset(request).annotate(article_count=Count("articles"))
+        return queryset.order_by(*Tag._meta.ordering)
 
     @admin.display(description="số bài viết", ordering="article_count")
     def article_count(self, obj):
