@@ -121,6 +121,7 @@ USE_I18N = True
 # Vietnamese for third-party strings that ship without it (django-reversion).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
+FORMAT_MODULE_PATH = ["ndportal.formats"]
 
 # --- Static and media files ---------------------------------------------------
 STATIC_URL = "/static/"
