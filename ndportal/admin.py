@@ -289,6 +289,9 @@ class PublishableAdmin(VersionAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if action is not None:
+            message = workflow.outcome_message(item=obj, action=action)
+            self.message_user(request, message, messages.SUCCESS)
 
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)

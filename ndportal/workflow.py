@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import reversion
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from ndportal.publishing import Publishable, Status
 from ndportal.roles import publish_permission
@@ -62,6 +63,21 @@ ARCHIVE = Action(
 ACTIONS = {
     action.name: action for action in (SUBMIT, WITHDRAW, PUBLISH, RETURN, UNPUBLISH, ARCHIVE)
 }
+
+
+def outcome_message(*, item: Publishable, action: Action) -> str:
+    """What a step did, in the words an editor expects after pressing its button."""
+    if action is PUBLISH and item.published_at and item.published_at > timezone.now():
+        when = date_format(timezone.localtime(item.published_at), "H:i, d/m/Y")
+        return f"Đã hẹn giờ: “{item}” sẽ tự hiện trên cổng lúc {when}."
+    return {
+        SUBMIT: f"Đã gửi duyệt “{item}”: mục này nằm trong hàng chờ của người duyệt.",
+        WITHDRAW: f"Đã rút “{item}” về bản nháp.",
+        PUBLISH: f"Đã xuất bản “{item}”: bạn đọc đã thấy trên cổng.",
+        RETURN: f"Đã trả lại “{item}” cho người viết, kèm ý kiến của bạn.",
+        UNPUBLISH: f"Đã gỡ “{item}” khỏi cổng; mục này trở về bản nháp.",
+        ARCHIVE: f"Đã đưa “{item}” vào lưu trữ.",
+    }[action]
 
 
 def can_publish(user, model) -> bool:

@@ -311,3 +311,35 @@ class ChangelistFilterTests(WorkflowTestCase):
                 self.assertContains(response, "Bị trả lại")
                 self.assertContains(response, "created_by__id__exact")
                 self.assertContains(response, "status__exact")
+
+
+class OutcomeMessageTests(WorkflowTestCase):
+    def messages_after(self, response):
+        return [str(message) for message in get_messages(response.wsgi_request)]
+
+    def test_each_step_says_what_it_did(self):
+        """Submit, return and publish each leave a message naming the step's outcome."""
+        item = make_article(title="Bài thử", status=Status.DRAFT, published_at=None)
+        response = self.post_change(self.editor, item, _workflow="submit")
+        self.assertIn("Đã gửi duyệt “Bài thử”", " ".join(self.messages_after(response)))
+
+        response = self.post_change(self.approver, item, _workflow="return", review_note="Sửa.")
+        self.assertIn("Đã trả lại “Bài thử”", " ".join(self.messages_after(response)))
+
+        self.post_change(self.editor, item, _workflow="submit")
+        response = self.post_change(self.approver, item, _workflow="publish")
+        self.assertIn("Đã xuất bản “Bài thử”", " ".join(self.messages_after(response)))
+
+    def test_scheduled_publication_says_when(self):
+        """Publishing with a future time says the item is scheduled, and for when."""
+        item = make_article(title="Bài hẹn giờ", status=Status.REVIEW, published_at=None)
+        moment = timezone.now() + datetime.timedelta(days=1)
+        date, time = local_parts(moment)
+        response = self.post_change(
+            self.approver, item, _workflow="publish", published_at_0=date, published_at_1=time
+        )
+        expected = timezone.localtime(moment).strftime("%H:%M, %d/%m/%Y")
+        self.assertIn(
+            f"Đã hẹn giờ: “Bài hẹn giờ” sẽ tự hiện trên cổng lúc {expected}",
+            " ".join(self.messages_after(response)),
+        )
