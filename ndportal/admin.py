@@ -25,6 +25,7 @@ from ndportal.editor import rich_text_widget
 from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Status
+from ndportal.search import search_condition
 
 admin.site.site_header = "Quản trị Cổng thông tin Nghị quyết"
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -185,7 +186,24 @@ class WorkflowFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(VersionAdmin):
+class SearchTextAdminMixin:
+    """Changelist search and autocomplete also match the stored folded text, word by word.
+
+    Django's own search (search_fields, icontains) is kept and widened: "tinh uy",
+    "Tỉnh uỷ" and "nghi quyet 01" find what "Tỉnh ủy" and "Nghị quyết 01-NQ/TU" find.
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL refuses a NUL in a query parameter; it is never part of a word anyway.
+        search_term = search_term.replace("\x00", "")
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        condition = search_condition(search_term)
+        if condition is None:
+            return results, may_have_duplicates
+        return results | queryset.filter(condition), may_have_duplicates
+
+
+class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
     """Base admin for articles, documents and conferences.
 
     VersionAdmin keeps a version of every save, following the inlines (photos,

@@ -8,6 +8,8 @@ from django.utils.text import slugify
 # đ/Đ have no Unicode decomposition, so stripping combining marks alone would drop them.
 _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D"})
 _SEPARATORS = re.compile(r"[^\w\s-]")
+_SEARCH_BREAKS = re.compile(r"[\W_]+")
+_LETTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 
 
 def nfc(value):
@@ -21,6 +23,24 @@ def fold(value):
     """Lower-case, accent-free form of Vietnamese text: 'Tỉnh ủy Nam Định' -> 'tinh uy nam dinh'."""
     value = unicodedata.normalize("NFKD", value.translate(_LETTERS_WITHOUT_DECOMPOSITION))
     return "".join(c for c in value if not unicodedata.combining(c)).lower()
+
+
+def search_key(value):
+    """Folded words for search: 'Nghị quyết 01-NQ/TU' -> 'nghi quyet 1 nq tu'.
+
+    Folding drops every mark, so NFD input and both tone-mark styles (uỷ/ủy, hoà/hòa,
+    khoá/khóa) give the same key. Punctuation becomes a word break; digits glued to letters
+    are split from them (KH15 -> kh 15); a number loses its leading zeros, so 01 and 1 are
+    the same word.
+    """
+    words = _SEARCH_BREAKS.split(_LETTER_DIGIT.sub(" ", fold(nfc(value or ""))))
+    return " ".join(_number_word(word) for word in words if word)
+
+
+def _number_word(word):
+    if word.isascii() and word.isdigit():
+        return word.lstrip("0") or "0"
+    return word
 
 
 def slugify_vi(value, max_length=200):

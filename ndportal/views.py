@@ -1,8 +1,8 @@
 from django import forms
-from django.db.models import Q
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView
 
+from ndportal.search import search
 from news.models import Article
 from resolutions.models import Conference, Document
 
@@ -72,28 +72,27 @@ class SearchForm(forms.Form):
 
 
 class SearchView(TemplateView):
-    """A simple title search over published content, until the accent-blind search lands."""
+    """Accent-blind search over published documents, articles and conferences.
+
+    Every word of the query must be found, with or without diacritics, in either tone-mark
+    style, and a document number in any spelling ("01-NQ/TU", "01 NQ TU", "nq 01").
+    """
 
     template_name = "search.html"
+    results_per_kind = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
-        context.update(form=form, query=query, breadcrumbs=[(None, "Tìm kiếm")])
+        limit = self.results_per_kind
+        context.update(form=form, query=query, limit=limit, breadcrumbs=[(None, "Tìm kiếm")])
         if query:
-            context["articles"] = (
-                Article.objects.published()
-                .filter(Q(title__icontains=query) | Q(lead__icontains=query))
-                .select_related("category")[:20]
-            )
-            context["documents"] = (
-                Document.objects.published()
-                .filter(Q(number__icontains=query) | Q(title__icontains=query))
-                .select_related("doc_type", "issuing_body")
-                .with_validity()[:20]
-            )
-            context["conferences"] = Conference.objects.published().filter(title__icontains=query)[
-                :20
-            ]
+            context["documents"] = search(
+                Document.objects.published().select_related("doc_type", "issuing_body"), query
+            )[:limit]
+            context["articles"] = search(
+                Article.objects.published().select_related("category"), query
+            )[:limit]
+            context["conferences"] = search(Conference.objects.published(), query)[:limit]
         return context

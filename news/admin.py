@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from ndportal.admin import PublishableAdmin
+from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
 from news.models import Article, ArticlePhoto, Category, Tag
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "order", "article_count")
     list_editable = ("order",)
     search_fields = ("name",)
@@ -24,7 +24,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "article_count")
     search_fields = ("name",)
     search_help_text = "Tìm theo từ khóa."

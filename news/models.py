@@ -10,11 +10,12 @@ from django.urls import reverse
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable
+from ndportal.search import Searchable
 from ndportal.text import normalize_text_fields, unique_slug
 from resolutions.models import Conference, Document
 
 
-class Category(models.Model):
+class Category(Searchable):
     """A section of the news (chuyên mục)."""
 
     name = models.CharField("tên chuyên mục", max_length=100, unique=True)
@@ -50,7 +51,7 @@ class Category(models.Model):
         super().clean_fields(exclude=exclude)
 
 
-class Tag(models.Model):
+class Tag(Searchable):
     """A keyword that groups articles across categories."""
 
     name = models.CharField("từ khóa", max_length=100, unique=True)
@@ -167,6 +168,9 @@ class Article(Publishable):
         return reverse(
             "news:article-detail", kwargs={"category": self.category.slug, "slug": self.slug}
         )
+
+    def search_source(self):
+        return [self.title, self.lead, self.author]
 
     def clean(self):
         self.check_frozen_slug()

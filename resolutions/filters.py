@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from ndportal.search import search_condition
 from ndportal.text import fold
 from resolutions.models import Document, DocumentType, Field, IssuingBody, Term, Validity
 from resolutions.numbers import number_search_key
@@ -110,18 +111,13 @@ def facet_conditions(values):
     """One Q per active facet, keyed by facet name, so counts can leave their own facet out."""
     conditions = {}
     if "q" in values:
+        # Every word, accent- and tone-style-blind, in the number, type, title, issuer...
+        # ("nq 01", "ke hoach 15", "Tỉnh uỷ"); or a number typed without breaks ("01nqtu").
         text = values["q"]
+        match = search_condition(text) or Q(pk__in=[])
         key = number_search_key(text)
-        match = Q(title__icontains=text) | Q(title_key__contains=fold(text))
-        if key:
+        if re.search(r"\d", key) and re.search(r"[a-z]", key):
             match |= Q(number_key__contains=key)
-        # Readers also type the type code first: "nq 01" means 01-NQ/...
-        reversed_number = re.fullmatch(r"([a-z]+)\s*0*(\d{1,6})", fold(text).strip())
-        if reversed_number:
-            code, serial = reversed_number.group(1), int(reversed_number.group(2))
-            match |= Q(number_key__startswith=f"{serial}{code}") | Q(
-                number_key__startswith=f"{serial:02d}{code}"
-            )
         conditions["q"] = match
     if "loai" in values:
         conditions["loai"] = Q(doc_type=values["loai"])

@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
-from ndportal.admin import PublishableAdmin
+from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
 from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image
 from ndportal.text import fold
 from resolutions.models import (
@@ -25,7 +25,7 @@ APPROVE_REPORT = "resolutions.approve_conferencereport"
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "level", "parent")
     list_filter = ("level",)
     list_select_related = ("parent",)

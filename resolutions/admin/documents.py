@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from ndportal.admin import PublishableAdmin
+from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
 from resolutions.attachments import FLAGGED_EXTRACTIONS
 from resolutions.models import (
     Document,
@@ -17,20 +17,20 @@ from resolutions.models import (
 
 
 @admin.register(IssuingBody)
-class IssuingBodyAdmin(admin.ModelAdmin):
+class IssuingBodyAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "code", "kind")
     list_filter = ("kind",)
     search_fields = ("name", "code")
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("__str__", "start_year", "end_year", "is_current")
     search_fields = ("name",)
 
 
 @admin.register(DocumentType)
-class DocumentTypeAdmin(admin.ModelAdmin):
+class DocumentTypeAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "code", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name", "code")
@@ -38,7 +38,7 @@ class DocumentTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Field)
-class FieldAdmin(admin.ModelAdmin):
+class FieldAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

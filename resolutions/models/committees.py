@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from ndportal.search import Searchable
 from ndportal.text import fold, normalize_text_fields
 from resolutions.models.documents import Term
 
@@ -18,7 +19,7 @@ class ConferenceLevel(models.TextChoices):
 LEVEL_RANK = {value: rank for rank, value in enumerate(ConferenceLevel.values)}
 
 
-class Committee(models.Model):
+class Committee(Searchable):
     """A Party committee or cell (Tỉnh ủy, Huyện ủy Hải Hậu, Chi bộ xóm 3) that holds meetings."""
 
     name = models.CharField("tên cấp ủy", max_length=200)
@@ -53,6 +54,9 @@ class Committee(models.Model):
         normalize_text_fields(self)
         self.sort_key = fold(self.name)
         super().save(*args, **kwargs)
+
+    def search_source(self):
+        return [self.name, self.get_level_display()]
 
     def clean(self):
         if self.parent_id is None or not self.level:

@@ -143,6 +143,16 @@ class Conference(Publishable):
     def get_absolute_url(self):
         return reverse("resolutions:conference-detail", kwargs={"slug": self.slug})
 
+    def search_source(self):
+        return [
+            self.title,
+            self.organiser_name,
+            self.place,
+            self.chair,
+            self.target_group,
+            self.term if self.term_id else "",
+        ]
+
     def clean(self):
         self.check_frozen_slug()
         errors = {}

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
+from ndportal.search import Searchable
 from ndportal.text import fold, normalize_text_fields, slugify_vi
 from resolutions.attachments import (
     CONTENT_TYPES,
@@ -24,7 +25,7 @@ from resolutions.attachments import (
 from resolutions.numbers import code_key, number_search_key, parse_number
 
 
-class IssuingBody(models.Model):
+class IssuingBody(Searchable):
     """An organ that issues documents: Tỉnh ủy, Ban Thường vụ, HĐND, UBND..."""
 
     class Kind(models.TextChoices):
@@ -51,8 +52,11 @@ class IssuingBody(models.Model):
         self.sort_key = fold(self.name)
         super().save(*args, **kwargs)
 
+    def search_source(self):
+        return [self.name, self.code]
 
-class Term(models.Model):
+
+class Term(Searchable):
     """A term of the Party committee (khóa XX, nhiệm kỳ 2020-2025)."""
 
     name = models.CharField("khóa", max_length=20, unique=True, help_text="Ví dụ: XX")
@@ -76,7 +80,7 @@ class Term(models.Model):
         return f"Khóa {self.name}, nhiệm kỳ {self.start_year}-{self.end_year}"
 
 
-class DocumentType(models.Model):
+class DocumentType(Searchable):
     """A kind of document with the abbreviation used in its number (Nghị quyết, NQ)."""
 
     name = models.CharField("tên loại", max_length=100, unique=True)
@@ -92,8 +96,11 @@ class DocumentType(models.Model):
     def __str__(self):
         return self.name
 
+    def search_source(self):
+        return [self.name, self.code]
 
-class Field(models.Model):
+
+class Field(Searchable):
     """A field a document deals with (lĩnh vực): Party building, economy..."""
 
     name = models.CharField("tên lĩnh vực", max_length=100, unique=True)
@@ -284,6 +291,21 @@ class Document(Publishable):
             self.validity_changed_on = timezone.localdate()
         self.__dict__.pop("computed_validity", None)
         super().save(*args, **kwargs)
+
+    def search_source(self):
+        # Names of the type, issuer and term are copied in: `rebuild_search_text` refreshes
+        # them after one of those is renamed.
+        return [
+            self.doc_type.name if self.doc_type_id else "",
+            self.number,
+            self.title,
+            self.summary,
+            self.issuing_body.name if self.issuing_body_id else "",
+            self.term if self.term_id else "",
+            self.signer,
+            self.signer_title,
+            self.issued_on.year if self.issued_on else "",
+        ]
 
     def get_absolute_url(self):
         return reverse(
