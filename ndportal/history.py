@@ -15,7 +15,16 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 # Bookkeeping fields every save changes; showing them would hide the real changes.
-IGNORED_FIELDS = {"id", "version", "updated_at", "updated_by", "created_at", "slug", "sort_key"}
+IGNORED_FIELDS = {
+    "id",
+    "version",
+    "updated_at",
+    "updated_by",
+    "created_at",
+    "slug",
+    "sort_key",
+    "search_text",
+}
 BLOCK_END = re.compile(r"(</(p|h[1-6]|li|blockquote|tr|figure|figcaption)>|<br\s*/?>)", re.I)
 TOKEN = re.compile(r"\n|[^\s]+")
 WHITESPACE = re.compile(r"\s+")
