@@ -88,9 +88,8 @@ class SearchView(TemplateView):
         limit = self.results_per_kind
         context.update(form=form, query=query, limit=limit, breadcrumbs=[(None, "Tìm kiếm")])
         if query:
-            context["documents"] = search(
-                Document.objects.published().select_related("doc_type", "issuing_body"), query
-            )[:limit]
+            documents = Document.objects.published().select_related("doc_type", "issuing_body")
+            context["documents"] = search(documents, query).numbered_first(query)[:limit]
             context["articles"] = search(
                 Article.objects.published().select_related("category"), query
             )[:limit]

@@ -154,6 +154,8 @@ def filter_documents(values, queryset=None):
     # Only the field filter crosses a many-to-many relation and can repeat a row.
     if "linh_vuc" in values:
         queryset = queryset.distinct()
+    if "q" in values and "sap_xep" not in values:
+        return queryset.numbered_first(values["q"], then=SORTS[sort][1])
     return queryset.order_by(*SORTS[sort][1])
 
 

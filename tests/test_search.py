@@ -201,6 +201,13 @@ class HeaderSearchTests(SearchData, TestCase):
         self.assertNotIn(self.other, documents)
         self.assertIn(self.other, self.found("nq 10")["documents"])
 
+    def test_document_bearing_the_number_comes_first(self):
+        """'01 NQ TU' lists 01-NQ/TU before the newer plan that cites it."""
+        for query in ["01 NQ TU", "nq 01", "nghị quyết 01"]:
+            with self.subTest(query=query):
+                documents = self.found(query)["documents"]
+                self.assertEqual(documents[:2], [self.resolution, self.plan])
+
     def test_nfd_query_equals_nfc_query(self):
         """A decomposed query returns exactly what the precomposed one returns."""
         for query in ["Nghị quyết chuyển đổi số", "Tỉnh uỷ", "kế hoạch thực hiện"]:
@@ -257,6 +264,15 @@ class RegistrySearchTests(SearchData, TestCase):
         for query, expected in DOCUMENT_QUERIES:
             with self.subTest(query=query):
                 self.assertIn(getattr(self, expected).number, self.numbers(query))
+
+    def test_registry_lists_the_numbered_document_first(self):
+        """Without a chosen sort the document bearing the number leads; a chosen sort wins."""
+        self.assertEqual(self.numbers("nq 01")[:2], ["01-NQ/TU", "15-KH/TU"])
+        response = self.client.get(
+            reverse("resolutions:document-list"), {"q": "nq 01", "sap_xep": "moi-nhat"}
+        )
+        numbers = [document.number for document in response.context["document_list"]]
+        self.assertEqual(numbers[:2], ["15-KH/TU", "01-NQ/TU"])
 
     def test_registry_still_understands_glued_numbers(self):
         """A number typed without breaks (01nqtu) still finds its document."""

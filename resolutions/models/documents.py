@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
-from ndportal.search import Searchable
+from ndportal.search import Searchable, query_words
 from ndportal.text import fold, normalize_text_fields, slugify_vi
 from resolutions.attachments import (
     CONTENT_TYPES,
@@ -180,6 +180,17 @@ class DocumentQuerySet(PublishableQuerySet):
                 output_field=models.CharField(),
             )
         )
+
+    def numbered_first(self, query, then=("-issued_on", "-id")):
+        """Documents bearing a number typed in `query` first, then in the order `then`.
+
+        A reader who types "01 NQ TU" wants 01-NQ/TU before the plans that cite it.
+        """
+        numbers = [int(word) for word in query_words(query) if word.isdigit() and len(word) < 10]
+        if not numbers:
+            return self.order_by(*then)
+        bears_number = Case(When(serial__in=numbers, then=Value(0)), default=Value(1))
+        return self.order_by(bears_number, *then)
 
 
 class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
