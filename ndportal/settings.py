@@ -122,6 +122,9 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 FORMAT_MODULE_PATH = ["ndportal.formats"]
+# Django's `vi` locale leaves grouping unset, so `intcomma` wrote 1653; with this it writes
+# 1.653. Only `intcomma` groups: USE_THOUSAND_SEPARATOR stays off, so years read 2025.
+NUMBER_GROUPING = 3
 
 # --- Static and media files ---------------------------------------------------
 STATIC_URL = "/static/"

@@ -6,6 +6,7 @@ Callers pass querysets built on `published()`, so a draft never reaches an expor
 import csv
 import io
 
+from resolutions.filters import VALIDITY_SLUGS
 from resolutions.models import REVERSE_RELATION_LABELS, Validity
 
 CSV_COLUMNS = [
@@ -43,6 +44,8 @@ def document_row(document, build_absolute_uri):
         "ngay_hieu_luc": _date(document.effective_on),
         "ngay_het_hieu_luc": _date(document.expires_on),
         "hieu_luc": Validity(document.validity).label,
+        # The same value as `?hieu_luc=` of the registry, so a reader can filter with it.
+        "ma_hieu_luc": VALIDITY_SLUGS[document.validity],
         "linh_vuc": "; ".join(field.name for field in document.fields.all()),
         "duong_dan": build_absolute_uri(document.get_absolute_url()),
     }
@@ -78,7 +81,6 @@ def document_json(document, outgoing, incoming, build_absolute_uri):
     data = document_row(document, build_absolute_uri)
     data.update(
         {
-            "ma_hieu_luc": document.validity,
             "ly_do_hieu_luc": document.validity_note,
             "tom_tat": document.summary,
             "quan_he": [

@@ -27,12 +27,43 @@ DEFAULT_SORT = "moi-nhat"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
+# Validity in the query string speaks Vietnamese like every other filter; the stored
+# values stay English codes.
+VALIDITY_SLUGS = {
+    Validity.IN_FORCE: "con-hieu-luc",
+    Validity.PARTLY_EXPIRED: "het-hieu-luc-mot-phan",
+    Validity.EXPIRED: "het-hieu-luc",
+    Validity.NOT_YET: "chua-co-hieu-luc",
+    Validity.SUSPENDED: "ngung-hieu-luc",
+}
+VALIDITY_BY_SLUG = {slug: validity for validity, slug in VALIDITY_SLUGS.items()}
+
+
+class ValidityField(forms.TypedChoiceField):
+    """`con-hieu-luc` in, `Validity.IN_FORCE` out.
+
+    The English codes of earlier links (`in_force`) are still understood: editors pasted
+    registry links into articles before the values were translated.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=[("", "Tất cả"), *((VALIDITY_SLUGS[v], v.label) for v in Validity)],
+            coerce=VALIDITY_BY_SLUG.get,
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return VALIDITY_SLUGS.get(value, value) if value in Validity.values else value
+
+
 def _year_bounds():
     return 1930, timezone.localdate().year + 1
 
 
 class DocumentFilterForm(forms.Form):
-    """The registry's query string: `?loai=nghi-quyet&nam=2021&hieu_luc=in_force&sap_xep=so`."""
+    """The registry's query string: `?loai=nghi-quyet&nam=2021&hieu_luc=con-hieu-luc&sap_xep=so`."""
 
     q = forms.CharField(label="Từ khóa hoặc số hiệu", max_length=200, required=False)
     loai = forms.ModelChoiceField(
@@ -62,11 +93,7 @@ class DocumentFilterForm(forms.Form):
         required=False,
         empty_label="Tất cả",
     )
-    hieu_luc = forms.ChoiceField(
-        label="Tình trạng hiệu lực",
-        choices=[("", "Tất cả"), *Validity.choices],
-        required=False,
-    )
+    hieu_luc = ValidityField(label="Tình trạng hiệu lực", required=False)
     nam = forms.IntegerField(label="Năm ban hành", required=False)
     tu_ngay = forms.DateField(
         label="Ban hành từ ngày", required=False, input_formats=DATE_INPUT_FORMATS

@@ -20,8 +20,13 @@ def _share(part, whole):
 
 
 def percent(share):
-    """'73%' for 0.731; a dash when the share is unknown."""
-    return "—" if share is None else f"{share * 100:.0f}%"
+    """'73%' for 0.731, '<1%' for 1/226; a dash when the share is unknown."""
+    if share is None:
+        return "—"
+    # "0%" would say nobody was reached when somebody was.
+    if 0 < share < 0.005:
+        return "<1%"
+    return f"{share * 100:.0f}%"
 
 
 @dataclass

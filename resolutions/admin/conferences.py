@@ -7,7 +7,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
-from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image
+from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image, pending_alt
+from ndportal.publishing import Status
 from ndportal.text import fold
 from resolutions.models import (
     AgendaItem,
@@ -74,9 +75,24 @@ class ConferenceAdminForm(PublishableAdmin.form):
         label="Tải lên nhiều ảnh",
         required=False,
         help_text=f"Chọn một lúc nhiều ảnh ({ALLOWED_EXTENSIONS_TEXT}). Mỗi ảnh thành một ảnh "
-        "hội nghị, xếp sau các ảnh đã có; chú thích và thứ tự sửa ở bảng ảnh bên dưới. "
-        "Nếu một tệp không hợp lệ thì không ảnh nào được lưu.",
+        "hội nghị, xếp sau các ảnh đã có; chú thích, mô tả (alt) và thứ tự sửa ở bảng ảnh "
+        "bên dưới. Mô tả của ảnh mới ghi “[Chưa mô tả] ảnh số …”: hội nghị chỉ xuất bản được "
+        "khi mọi ảnh đã có mô tả thật. Nếu một tệp không hợp lệ thì không ảnh nào được lưu.",
     )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("new_photos") and (
+            cleaned_data.get("status", self.instance.status) == Status.PUBLISHED
+        ):
+            # Photos of a batch have no description yet; on a public page they would
+            # reach readers that way.
+            self.add_error(
+                "new_photos",
+                "Hội nghị đang xuất bản nên không tải ảnh hàng loạt được (ảnh chưa có mô tả). "
+                "Hãy thêm từng ảnh ở bảng ảnh kèm mô tả, hoặc đưa hội nghị về bản nháp trước.",
+            )
+        return cleaned_data
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -264,7 +280,7 @@ class ConferenceAdmin(PublishableAdmin):
                 photo = ConferencePhoto(
                     conference=conference,
                     order=start + number,
-                    alt_text=f"{conference.title} — ảnh {start + number}"[:200],
+                    alt_text=pending_alt(start + number),
                 )
                 photo.image.save(f"anh.{image.extension}", ContentFile(image.content), save=False)
                 stored.append(photo.image.name)

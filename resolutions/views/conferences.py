@@ -55,7 +55,7 @@ class ConferenceFilterForm(forms.Form):
             .filter(conferences__in=conferences)
             .select_related("doc_type")
             .distinct()
-            .order_by("-issued_on", "number")
+            .order_by("issued_on", "serial", "number")
         )
         self.fields["van_ban"].empty_label = "Mọi văn bản"
 

@@ -3,6 +3,7 @@ import json
 from django.http import (
     Http404,
     HttpResponse,
+    HttpResponseBadRequest,
     HttpResponsePermanentRedirect,
     JsonResponse,
 )
@@ -16,6 +17,7 @@ from resolutions import exports
 from resolutions.downloads import AttachmentView
 from resolutions.filters import (
     SORTS,
+    VALIDITY_SLUGS,
     DocumentFilterForm,
     facet_counts,
     filter_documents,
@@ -27,11 +29,16 @@ from resolutions.models import (
     DocumentAlias,
     DocumentFile,
     RelationKind,
+    Validity,
 )
 
 
 class RegistryMixin:
-    """Reads the filter form from the query string; a bad value drops only that filter."""
+    """Reads the filter form from the query string, for the page and its exports alike.
+
+    On the page a bad value drops only that filter and the status is 400; an export
+    with a bad value is refused, since a file with more rows than asked looks right.
+    """
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
@@ -41,6 +48,27 @@ class RegistryMixin:
     def get_filter_values(self):
         form = self.get_filter_form()
         return form.valid_values() if form.is_bound else {}
+
+    def filter_problems(self):
+        """The bad values of the query string, as "label: message" lines."""
+        form = self.get_filter_form()
+        if not form.is_bound:
+            return []
+        return [
+            f"{form.fields[name].label if name in form.fields else 'Điều kiện lọc'}: {error}"
+            for name, errors in form.errors.items()
+            for error in errors
+        ]
+
+    def filter_error_response(self):
+        """A 400 in plain Vietnamese when the query string has a bad value, else None."""
+        problems = self.filter_problems()
+        if not problems:
+            return None
+        return HttpResponseBadRequest(
+            "Điều kiện lọc không hợp lệ, chưa xuất dữ liệu.\n" + "\n".join(problems) + "\n",
+            content_type="text/plain; charset=utf-8",
+        )
 
     def filtered_documents(self):
         return filter_documents(self.get_filter_values()).select_related(
@@ -82,8 +110,7 @@ class DocumentListView(RegistryMixin, ListView):
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        form = self.get_filter_form()
-        if form.is_bound and form.errors:
+        if self.filter_problems():
             # The page still shows (with what was valid); the status tells crawlers it was bad.
             response_kwargs["status"] = 400
         return super().render_to_response(context, **response_kwargs)
@@ -109,7 +136,7 @@ def _facet_option(name, item):
     if name == "nhiem_ky":
         return item.name, str(item), item
     if name == "hieu_luc":
-        return item.value, item.label, item.value
+        return VALIDITY_SLUGS[item], item.label, item
     return str(item), str(item), item  # year, signer
 
 
@@ -164,7 +191,7 @@ def _active_filters(values, query):
             continue
         value = values[name]
         if name == "hieu_luc":
-            value = dict(DocumentFilterForm.base_fields["hieu_luc"].choices)[value]
+            value = Validity(value).label
         elif name in ("tu_ngay", "den_ngay"):
             value = value.strftime("%d/%m/%Y")
         chips.append((f"{label}: {value}", _without(query, name, "page")))
@@ -175,6 +202,8 @@ class RegistryCSVView(RegistryMixin, View):
     """The filtered registry as CSV."""
 
     def get(self, request, *args, **kwargs):
+        if refused := self.filter_error_response():
+            return refused
         documents = self.filtered_documents().prefetch_related("fields")
         response = HttpResponse(
             exports.registry_csv(documents, request.build_absolute_uri),
@@ -188,6 +217,8 @@ class RegistryJSONView(RegistryMixin, View):
     """The filtered registry as JSON."""
 
     def get(self, request, *args, **kwargs):
+        if refused := self.filter_error_response():
+            return refused
         documents = list(self.filtered_documents().prefetch_related("fields"))
         return JsonResponse(
             exports.registry_json(documents, request.build_absolute_uri),

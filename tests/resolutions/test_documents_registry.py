@@ -213,6 +213,6 @@ class RegistryFilterTests(TestCase):
         self.assertNotIn("09-NQ/TU", everything)
 
     def test_export_with_bad_value_is_not_a_500(self):
-        """A bad filter on an export drops that filter."""
+        """A bad filter on an export is a 400 with a message, not a 500 nor a wider file."""
         response = self.client.get(reverse("resolutions:document-list-csv"), {"nam": "abc"})
-        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.status_code, 400)
