@@ -256,7 +256,8 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
         if obj and obj.was_published() and "slug" in self.prepopulated_fields:
             readonly = (*readonly, "slug")
         if not self.has_publish_permission(request):
-            readonly = (*readonly, "review_note")
+            # Choosing when an item goes public is scheduling: an approver's decision.
+            readonly = (*readonly, "review_note", "published_at")
         return readonly
 
     def get_list_filter(self, request):
@@ -285,6 +286,15 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
         ):
             return False
         return super().has_change_permission(request, obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # django-reversion writes the old version over the row before the permission
+        # check runs; judge the item as it is stored, or an editor could bring back a
+        # draft version of a published item and so unpublish it.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -346,16 +356,26 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
     # --- Bulk actions ---------------------------------------------------------------
 
     def run_bulk(self, request, queryset, service, verb):
-        done, refused = 0, []
+        done, scheduled, refused = 0, 0, []
         for item in queryset:
             try:
-                service(item=item, user=request.user)
+                item = service(item=item, user=request.user)
             except workflow.TransitionRefused as refusal:
                 refused.append(f"“{item}”: {refusal}")
             else:
-                done += 1
+                if item.status == Status.PUBLISHED and not item.is_public:
+                    scheduled += 1
+                else:
+                    done += 1
         if done:
             self.message_user(request, f"Đã {verb} {done} mục.", messages.SUCCESS)
+        if scheduled:
+            self.message_user(
+                request,
+                f"{scheduled} mục có thời điểm xuất bản trong tương lai: đã hẹn giờ, "
+                "chưa hiện trên cổng.",
+                messages.SUCCESS,
+            )
         if refused:
             shown = "; ".join(refused[:10])
             more = f"; và {len(refused) - 10} mục khác" if len(refused) > 10 else ""

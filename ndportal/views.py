@@ -7,6 +7,12 @@ from news.models import Article
 from resolutions.models import Conference, Document
 
 
+def can_preview(user, model):
+    """Staff who may view items of `model` in the admin may also preview them unpublished."""
+    opts = model._meta
+    return user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
 class PublishedMixin:
     """List and detail views show published items; staff may also preview the rest.
 
@@ -23,7 +29,7 @@ class PublishedMixin:
         return queryset.published()
 
     def allows_preview(self):
-        return self.preview_allowed and self.request.user.is_staff
+        return self.preview_allowed and can_preview(self.request.user, self.model)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import View
 
+from ndportal.views import can_preview
+
 # Downloads can never run as a page of this site, whatever bytes they hold.
 ATTACHMENT_CSP = "default-src 'none'; sandbox"
 # Browsers refuse to draw a PDF in a sandboxed page, and their viewers need inline styles.
@@ -45,10 +47,11 @@ class AttachmentView(View):
 
     def get_queryset(self):
         queryset = self.model.objects.select_related(self.owner_field)
-        if self.request.user.is_staff:
+        owner_model = self.model._meta.get_field(self.owner_field).related_model
+        if can_preview(self.request.user, owner_model):
             return queryset  # a preview, as on the item's own page
         # The same rule as the item's page: a draft's files do not exist for readers.
-        owners = self.model._meta.get_field(self.owner_field).related_model.objects.published()
+        owners = owner_model.objects.published()
         return queryset.filter(**{f"{self.owner_field}__in": owners})
 
     def get(self, request, pk):

@@ -92,3 +92,14 @@ def make_committee(**overrides):
     values = {"name": f"Huyện ủy số {n}", "level": "district"}
     values.update(overrides)
     return Committee.objects.create(**values)
+
+
+def make_staff(username, role="editor", **overrides):
+    """A staff user in one of the editorial roles (see ndportal/roles.py)."""
+    from django.contrib.auth.models import Group, User
+
+    from ndportal.roles import ROLES
+
+    user = User.objects.create_user(username, is_staff=True, **overrides)
+    user.groups.add(Group.objects.get(name=ROLES[role].group))
+    return user

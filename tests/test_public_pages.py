@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from tests.factories import make_article, make_category, make_conference, make_document
+from tests.factories import make_article, make_category, make_conference, make_document, make_staff
 
 HIDDEN = "KHÔNG ĐƯỢC LỘ"
 
@@ -219,7 +219,7 @@ class UnpublishedInvisibleTests(TestCase):
 
     def test_staff_do_not_see_them_in_lists_either(self):
         """Lists are the public view even for staff; only detail pages preview."""
-        self.client.force_login(User.objects.create_user("bientap", is_staff=True))
+        self.client.force_login(make_staff("bientap"))
         self.assertNotContains(self.client.get(reverse("news:article-list")), HIDDEN)
         self.assertNotContains(self.client.get(reverse("home")), HIDDEN)
 
@@ -235,7 +235,7 @@ class UnpublishedInvisibleTests(TestCase):
 class StaffPreviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.staff = User.objects.create_user("bientapvien", is_staff=True)
+        cls.staff = make_staff("bientapvien")
         cls.reader = User.objects.create_user("bandoc")
         values = hidden_states()
         cls.items = [

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
 from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
+from ndportal.publishing import Status
+from ndportal.workflow import can_publish
 from resolutions.attachments import FLAGGED_EXTRACTIONS
 from resolutions.models import (
     Document,
@@ -207,6 +210,45 @@ class DocumentFileAdmin(admin.ModelAdmin):
     autocomplete_fields = ("document",)
     readonly_fields = ("original_name", "kind", "size", "extraction", "download_count", "text")
     actions = ["reextract"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        may_publish = can_publish(request.user, Document)
+
+        def clean_document(form_self):
+            document = form_self.cleaned_data["document"]
+            # A new file on a published document changes what readers download: publishing.
+            if document.status in {Status.PUBLISHED, Status.ARCHIVED} and not may_publish:
+                raise ValidationError(
+                    "Văn bản này đã xuất bản: chỉ người duyệt mới thêm được tệp. "
+                    "Hãy nhờ người duyệt, hoặc gỡ xuất bản văn bản trước."
+                )
+            return document
+
+        form.clean_document = clean_document
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "document") if obj else readonly
+
+    def touches_public_document(self, request, obj):
+        return (
+            obj is not None
+            and obj.document.status in {Status.PUBLISHED, Status.ARCHIVED}
+            and not can_publish(request.user, Document)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        # Changing a published document's file changes what readers download: publishing.
+        if self.touches_public_document(request, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self.touches_public_document(request, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.action(description="Trích xuất lại chữ từ các tệp đã chọn")
     def reextract(self, request, queryset):

@@ -231,6 +231,9 @@ class DocumentDetailView(PublishedMixin, DetailView):
     preview_allowed = True
 
     def get_queryset(self):
+        # A year Python's date cannot hold would make the year lookup raise, not miss.
+        if not 1 <= self.kwargs["year"] <= 9999:
+            raise Http404
         return (
             super()
             .get_queryset()

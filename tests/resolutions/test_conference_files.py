@@ -3,14 +3,13 @@
 import io
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.test import TestCase
 from django.urls import reverse
 
 from ndportal.publishing import Status
 from resolutions.models import ConferenceFile, ConferencePhoto, DocumentFile
-from tests.factories import make_conference, make_document
+from tests.factories import make_conference, make_document, make_staff
 from tests.image_files import image_bytes
 from tests.resolutions.document_files import docx_bytes, pdf_bytes
 
@@ -30,7 +29,7 @@ class ConferenceFileDownloadTests(TestCase):
     def setUpTestData(cls):
         cls.conference = make_conference()
         cls.draft = make_conference(status=Status.DRAFT, published_at=None)
-        cls.staff = get_user_model().objects.create_user("bientap", password="x", is_staff=True)
+        cls.staff = make_staff("bientap", password="x")
 
     def setUp(self):
         self.pdf = conference_file(

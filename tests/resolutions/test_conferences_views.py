@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from resolutions.models import AgendaItem, ConferencePhoto, ConferenceReport, ConnectedSite
-from tests.factories import make_conference, make_document
+from tests.factories import make_conference, make_document, make_staff
 from tests.image_files import image_bytes, upload
 
 LIST_URL = reverse("resolutions:conference-list")
@@ -158,7 +157,7 @@ class ConferenceDetailTests(TestCase):
         """A report that is not approved stays hidden, from readers and from staff preview."""
         response = self.client.get(self.province.get_absolute_url())
         self.assertNotContains(response, self.report.conclusions)
-        staff = User.objects.create_user("staff", password="pw", is_staff=True)
+        staff = make_staff("staff", password="pw")
         self.client.force_login(staff)
         response = self.client.get(self.province.get_absolute_url())
         self.assertNotContains(response, self.report.conclusions)
@@ -180,7 +179,7 @@ class ConferenceDetailTests(TestCase):
             ).status_code,
             404,
         )
-        staff = User.objects.create_user("staff", password="pw", is_staff=True)
+        staff = make_staff("staff", password="pw")
         self.client.force_login(staff)
         self.assertEqual(self.client.get(url).status_code, 200)
 

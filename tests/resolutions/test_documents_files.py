@@ -13,7 +13,7 @@ from django.urls import reverse
 from ndportal.publishing import Status
 from resolutions.attachments import Extraction, FileKind
 from resolutions.models import DocumentFile
-from tests.factories import make_document
+from tests.factories import make_document, make_staff
 from tests.resolutions.document_files import (
     doc_bytes,
     docx_bytes,
@@ -166,7 +166,7 @@ class DownloadTests(TestCase):
     def setUpTestData(cls):
         cls.document = make_document()
         cls.draft = make_document(status=Status.DRAFT, published_at=None)
-        cls.staff = get_user_model().objects.create_user("bientap", password="x", is_staff=True)
+        cls.staff = make_staff("bientap", password="x")
 
     def setUp(self):
         self.pdf = DocumentFile.objects.create(

@@ -3,13 +3,12 @@
 import datetime
 import json
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
 from ndportal.publishing import Status
 from resolutions.models import DocumentAlias, DocumentRelation, RelationKind
-from tests.factories import make_document, make_document_type
+from tests.factories import make_document, make_document_type, make_staff
 
 LONG_BODY = (
     "<h2>I. Mục tiêu</h2><p>Một.</p><h3>1. Mục tiêu chung</h3><p>Hai.</p>"
@@ -128,7 +127,7 @@ class DocumentPageTests(TestCase):
         json_url = self.draft.get_absolute_url() + "du-lieu.json"
         for url in [self.draft.get_absolute_url(), json_url]:
             self.assertEqual(self.client.get(url).status_code, 404)
-        staff = get_user_model().objects.create_user("bt", password="x", is_staff=True)
+        staff = make_staff("bt", password="x")
         self.client.force_login(staff)
         self.assertEqual(self.client.get(self.draft.get_absolute_url()).status_code, 200)
 
