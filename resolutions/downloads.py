@@ -33,10 +33,9 @@ def content_disposition(disposition, filename):
 class AttachmentView(View):
     """One attached file of a published item, counted; staff also get a draft's files.
 
-    Subclasses name the file model and the field that points at its item. The file model
-    has `file`, `original_name`, `extension`, `content_type`, `is_pdf` and `download_count`;
-    the item is a `Publishable`. With `inline = True` only a PDF is served, for the
-    browser's own viewer.
+    Subclasses name the file model (an `AttachedFile`) and the field that points at its
+    item, a `Publishable`. With `inline = True` only a PDF is served, for the browser's
+    own viewer.
     """
 
     model = None

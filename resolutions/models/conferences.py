@@ -13,7 +13,8 @@ from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.text import normalize_text_fields, unique_slug
-from resolutions.attachments import CONTENT_TYPES, FileKind, validate_attachment
+from resolutions.attachments import validate_attachment
+from resolutions.models.attached_files import AttachedFile
 from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
 from resolutions.models.documents import Document, Term
 
@@ -372,7 +373,7 @@ class ConferenceFileKind(models.TextChoices):
     OTHER = "other", "Tài liệu khác"
 
 
-class ConferenceFile(models.Model):
+class ConferenceFile(AttachedFile):
     """A speech, slide deck or report attached to a conference."""
 
     conference = models.ForeignKey(
@@ -381,7 +382,6 @@ class ConferenceFile(models.Model):
     kind = models.CharField(
         "loại", max_length=20, choices=ConferenceFileKind.choices, default=ConferenceFileKind.OTHER
     )
-    title = models.CharField("tên tệp", max_length=200, blank=True)
     file = models.FileField(
         "tệp",
         upload_to=conference_file_path,
@@ -389,43 +389,13 @@ class ConferenceFile(models.Model):
         validators=[validate_attachment],
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.",
     )
-    original_name = models.CharField("tên gốc", max_length=255, editable=False, blank=True)
-    size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(AttachedFile.Meta):
         verbose_name = "tệp hội nghị"
         verbose_name_plural = "tệp hội nghị"
-
-    def __str__(self):
-        return self.title or self.original_name
-
-    def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
-            self.original_name = Path(self.file.name).name[:255]
-            self.size = self.file.size
-        if not self.title:
-            self.title = self.original_name
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("resolutions:conference-file", kwargs={"pk": self.pk})
 
     def get_view_url(self):
         return reverse("resolutions:conference-file-view", kwargs={"pk": self.pk})
-
-    @property
-    def extension(self):
-        return Path(self.file.name).suffix.lstrip(".").upper()
-
-    @property
-    def content_type(self):
-        # validate_attachment made sure the extension tells what the bytes are.
-        return CONTENT_TYPES.get(self.extension.lower(), "application/octet-stream")
-
-    @property
-    def is_pdf(self):
-        return self.extension.lower() == FileKind.PDF

@@ -14,7 +14,6 @@ from ndportal.publishing import Publishable, PublishableQuerySet, Status
 from ndportal.search import Searchable, query_words
 from ndportal.text import fold, normalize_text_fields, slugify_vi
 from resolutions.attachments import (
-    CONTENT_TYPES,
     FLAGGED_EXTRACTIONS,
     Extraction,
     FileKind,
@@ -22,6 +21,7 @@ from resolutions.attachments import (
     extract_text,
     validate_attachment,
 )
+from resolutions.models.attached_files import AttachedFile
 from resolutions.numbers import code_key, number_search_key, parse_number
 
 
@@ -425,13 +425,12 @@ def document_file_path(instance, filename):
     return f"documents/{uuid.uuid4().hex}{suffix}"
 
 
-class DocumentFile(models.Model):
+class DocumentFile(AttachedFile):
     """A file attached to a document: the signed PDF, the Word text."""
 
     document = models.ForeignKey(
         Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="files"
     )
-    title = models.CharField("tên tệp", max_length=200, blank=True)
     file = models.FileField(
         "tệp",
         upload_to=document_file_path,
@@ -439,12 +438,9 @@ class DocumentFile(models.Model):
         validators=[validate_attachment],
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.",
     )
-    original_name = models.CharField("tên gốc", max_length=255, editable=False, blank=True)
     kind = models.CharField(
         "định dạng", max_length=10, choices=FileKind.choices, blank=True, editable=False
     )
-    size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
     text = models.TextField("văn bản trích xuất", blank=True, editable=False)
     extraction = models.CharField(
         "trích xuất chữ",
@@ -453,32 +449,19 @@ class DocumentFile(models.Model):
         default=Extraction.PENDING,
         editable=False,
     )
-    download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(AttachedFile.Meta):
         verbose_name = "tệp đính kèm"
         verbose_name_plural = "tệp đính kèm"
-
-    def __str__(self):
-        return self.title or self.original_name
-
-    def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
-            # A new file: derive everything from its bytes before storage renames it.
-            self.original_name = Path(self.file.name).name[:255]
-            self.size = self.file.size
-            self.read_file(self.file)
-        if not self.title:
-            self.title = Path(self.original_name).stem or self.original_name
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("resolutions:document-file", kwargs={"pk": self.pk})
 
     def get_view_url(self):
         return reverse("resolutions:document-file-view", kwargs={"pk": self.pk})
+
+    def read_new_file(self, fileobj):
+        self.read_file(fileobj)
 
     def read_file(self, fileobj):
         """Recognise the file and extract its text for search (flagged when unreadable)."""
@@ -497,16 +480,9 @@ class DocumentFile(models.Model):
         )
 
     @property
-    def extension(self):
-        return (self.kind or Path(self.file.name).suffix.lstrip(".")).upper()
-
-    @property
-    def content_type(self):
-        return CONTENT_TYPES.get(self.kind, "application/octet-stream")
-
-    @property
-    def is_pdf(self):
-        return self.kind == FileKind.PDF
+    def kind_code(self):
+        # The kind detected from the bytes, for files stored before validation existed too.
+        return self.kind or super().kind_code
 
     @property
     def extraction_failed(self):
