@@ -29,7 +29,9 @@ def review_queue(context):
     ]
     counts, awaiting, scheduled, returned = [], [], [], []
     for model in models:
-        items = model._default_manager.all()
+        # Titles read required relations (a document's type): fetch them with the rows.
+        required = [f.name for f in model._meta.concrete_fields if f.many_to_one and not f.null]
+        items = model._default_manager.select_related(*required)
         changelist = _changelist(model)
         counts.append(
             {

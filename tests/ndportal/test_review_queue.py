@@ -54,3 +54,21 @@ class ReviewQueueTests(TestCase):
         self.assertContains(response, "Bị trả lại cho bạn (1)")
         self.assertContains(response, "Bổ sung ảnh và nguồn tin.")
         self.assertNotContains(response, "Đang chờ bạn duyệt")
+
+    def test_queue_queries_do_not_grow_with_waiting_documents(self):
+        """Listing more waiting documents costs no extra query (their type comes along)."""
+        self.client.force_login(self.approver)
+        self.client.get(reverse("admin:index"))  # warm the session and permission caches
+
+        def count_queries():
+            from django.db import connection
+            from django.test.utils import CaptureQueriesContext
+
+            with CaptureQueriesContext(connection) as context:
+                self.client.get(reverse("admin:index"))
+            return len(context)
+
+        before = count_queries()
+        for number in range(5):
+            make_document(status=Status.REVIEW, published_at=None, title=f"về việc số {number}")
+        self.assertEqual(count_queries(), before)
