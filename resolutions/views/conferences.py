@@ -224,8 +224,17 @@ class ConferenceDetailView(PublishedMixin, DetailView):
             children=conference.children.published().select_related("committee"),
             ancestors=self.public_ancestors(conference),
             report=report if report and report.is_approved else None,
+            agenda=self.public_agenda(conference),
         )
         return context
+
+    def public_agenda(self, conference):
+        """Agenda items, each linking its document only when readers may open it."""
+        agenda = list(conference.agenda.all())
+        for item in agenda:
+            document = item.document
+            item.public_document = document if document and document.is_public else None
+        return agenda
 
     def public_ancestors(self, conference):
         """The series above this conference, top first, stopping at anything unpublished."""

@@ -243,3 +243,22 @@ class GalleryTests(TestCase):
         )
         url = reverse("resolutions:conference-photo", args=[draft.slug, 1])
         self.assertEqual(self.client.get(url).status_code, 404)
+
+
+class AgendaDocumentLinkTests(TestCase):
+    def test_agenda_links_only_published_documents(self):
+        """An agenda item names its document only when the document is published."""
+        from ndportal.publishing import Status
+
+        conference = make_conference()
+        public = make_document(number="07-NQ/TU")
+        draft = make_document(number="08-NQ/TU", status=Status.DRAFT, published_at=None)
+        AgendaItem.objects.create(conference=conference, title="Quán triệt 07", document=public)
+        AgendaItem.objects.create(conference=conference, title="Quán triệt 08", document=draft)
+
+        response = self.client.get(conference.get_absolute_url())
+
+        self.assertContains(response, "Quán triệt 08")
+        self.assertContains(response, public.get_absolute_url())
+        self.assertNotContains(response, draft.get_absolute_url())
+        self.assertNotContains(response, "08-NQ/TU")
