@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ndportal.images import alt_text_problems
 from ndportal.search import Searchable
-from ndportal.text import normalize_text_fields
+from ndportal.text import NormalizedTextModel
 
 # Largest value of a PositiveIntegerField on every supported database.
 VERSION_LIMIT = 2_147_483_647
@@ -43,7 +43,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.DRAFT, returned_at__isnull=False)
 
 
-class Publishable(Searchable):
+class Publishable(NormalizedTextModel, Searchable):
     """Abstract base: status, publication time, who created and last changed the item."""
 
     status = models.CharField(
@@ -105,7 +105,6 @@ class Publishable(Searchable):
         abstract = True
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         previous = self.version
@@ -114,11 +113,6 @@ class Publishable(Searchable):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
-
-    def clean_fields(self, exclude=None):
-        # NFC before validation: max_length and uniqueness must see the stored form.
-        normalize_text_fields(self)
-        super().clean_fields(exclude=exclude)
 
     @property
     def is_returned(self):

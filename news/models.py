@@ -11,11 +11,11 @@ from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable
 from ndportal.search import Searchable
-from ndportal.text import normalize_text_fields, unique_slug
+from ndportal.text import NormalizedTextModel, unique_slug
 from resolutions.models import Conference, Document
 
 
-class Category(Searchable):
+class Category(NormalizedTextModel, Searchable):
     """A section of the news (chuyên mục)."""
 
     name = models.CharField("tên chuyên mục", max_length=100, unique=True)
@@ -38,20 +38,11 @@ class Category(Searchable):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"category": self.slug})
 
-    def clean_fields(self, exclude=None):
-        # NFC before validation, so the uniqueness check compares what will be stored.
-        normalize_text_fields(self)
-        super().clean_fields(exclude=exclude)
 
-
-class Tag(Searchable):
+class Tag(NormalizedTextModel, Searchable):
     """A keyword that groups articles across categories."""
 
     name = models.CharField("từ khóa", max_length=100, unique=True)
@@ -72,15 +63,9 @@ class Tag(Searchable):
         return self.name
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
-
-    def clean_fields(self, exclude=None):
-        # NFC before validation, so the uniqueness check compares what will be stored.
-        normalize_text_fields(self)
-        super().clean_fields(exclude=exclude)
 
 
 def article_image_path(instance, filename):
@@ -159,7 +144,6 @@ class Article(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         super().save(*args, **kwargs)
@@ -180,7 +164,7 @@ class Article(Publishable):
             )
 
 
-class ArticlePhoto(models.Model):
+class ArticlePhoto(NormalizedTextModel):
     """A photo inside an article, with its caption."""
 
     article = models.ForeignKey(
@@ -200,7 +184,3 @@ class ArticlePhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
-
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)

@@ -6,8 +6,7 @@ Callers pass querysets built on `published()`, so a draft never reaches an expor
 import csv
 import io
 
-from resolutions.filters import VALIDITY_SLUGS
-from resolutions.models import REVERSE_RELATION_LABELS, Validity
+from resolutions.models import REVERSE_RELATION_LABELS, VALIDITY_SLUGS, Validity
 
 CSV_COLUMNS = [
     ("so_ky_hieu", "Số ký hiệu"),

@@ -14,7 +14,15 @@ from django.utils import timezone
 
 from ndportal.search import search_condition
 from ndportal.text import fold
-from resolutions.models import Document, DocumentType, Field, IssuingBody, Term, Validity
+from resolutions.models import (
+    VALIDITY_SLUGS,
+    Document,
+    DocumentType,
+    Field,
+    IssuingBody,
+    Term,
+    Validity,
+)
 from resolutions.numbers import number_search_key
 
 SORTS = {
@@ -27,15 +35,6 @@ DEFAULT_SORT = "moi-nhat"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
-# Validity in the query string speaks Vietnamese like every other filter; the stored
-# values stay English codes.
-VALIDITY_SLUGS = {
-    Validity.IN_FORCE: "con-hieu-luc",
-    Validity.PARTLY_EXPIRED: "het-hieu-luc-mot-phan",
-    Validity.EXPIRED: "het-hieu-luc",
-    Validity.NOT_YET: "chua-co-hieu-luc",
-    Validity.SUSPENDED: "ngung-hieu-luc",
-}
 VALIDITY_BY_SLUG = {slug: validity for validity, slug in VALIDITY_SLUGS.items()}
 
 

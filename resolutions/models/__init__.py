@@ -11,17 +11,15 @@ from resolutions.models.conferences import (
 )
 from resolutions.models.documents import (
     REVERSE_RELATION_LABELS,
+    VALIDITY_SLUGS,
     Document,
     DocumentAlias,
     DocumentFile,
     DocumentRelation,
-    DocumentType,
-    Field,
-    IssuingBody,
     RelationKind,
-    Term,
     Validity,
 )
+from resolutions.models.vocabularies import DocumentType, Field, IssuingBody, Term
 
 __all__ = [
     "AgendaItem",
@@ -43,6 +41,7 @@ __all__ = [
     "Field",
     "IssuingBody",
     "REVERSE_RELATION_LABELS",
+    "VALIDITY_SLUGS",
     "RelationKind",
     "Term",
     "Validity",

@@ -4,11 +4,11 @@ from pathlib import Path
 
 from django.db import models
 
-from ndportal.text import normalize_text_fields
+from ndportal.text import NormalizedTextModel
 from resolutions.attachments import CONTENT_TYPES, FileKind
 
 
-class AttachedFile(models.Model):
+class AttachedFile(NormalizedTextModel):
     """Abstract base: a validated file with its original name, size and download count.
 
     Subclasses add the `file` field (its folder differs) and the link to their item;
@@ -36,7 +36,6 @@ class AttachedFile(models.Model):
             self.read_new_file(self.file)
         if not self.title:
             self.title = Path(self.original_name).stem or self.original_name
-        normalize_text_fields(self)
         super().save(*args, **kwargs)
 
     def read_new_file(self, fileobj):

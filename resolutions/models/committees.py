@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from ndportal.search import Searchable
-from ndportal.text import fold, normalize_text_fields
-from resolutions.models.documents import Term
+from ndportal.text import NormalizedTextModel, fold
+from resolutions.models.vocabularies import Term
 
 
 class ConferenceLevel(models.TextChoices):
@@ -19,7 +19,7 @@ class ConferenceLevel(models.TextChoices):
 LEVEL_RANK = {value: rank for rank, value in enumerate(ConferenceLevel.values)}
 
 
-class Committee(Searchable):
+class Committee(NormalizedTextModel, Searchable):
     """A Party committee or cell (Tỉnh ủy, Huyện ủy Hải Hậu, Chi bộ xóm 3) that holds meetings."""
 
     name = models.CharField("tên cấp ủy", max_length=200)
@@ -51,7 +51,6 @@ class Committee(Searchable):
         return self.name
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         self.sort_key = fold(self.name)
         super().save(*args, **kwargs)
 
@@ -67,7 +66,7 @@ class Committee(Searchable):
             raise ValidationError({"parent": "Cấp ủy cấp trên phải ở cấp cao hơn."})
 
 
-class CommitteeCount(models.Model):
+class CommitteeCount(NormalizedTextModel):
     """How many committees exist at one level in one term: the denominator of the reach figures."""
 
     term = models.ForeignKey(

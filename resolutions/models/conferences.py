@@ -12,11 +12,12 @@ from django.utils import timezone
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.publishing import Publishable, PublishableQuerySet
-from ndportal.text import normalize_text_fields, unique_slug
+from ndportal.text import NormalizedTextModel, unique_slug
 from resolutions.attachments import validate_attachment
 from resolutions.models.attached_files import AttachedFile
 from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
-from resolutions.models.documents import Document, Term
+from resolutions.models.documents import Document
+from resolutions.models.vocabularies import Term
 
 
 class ConferenceFormat(models.TextChoices):
@@ -136,7 +137,6 @@ class Conference(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         super().save(*args, **kwargs)
@@ -209,7 +209,7 @@ class Conference(Publishable):
         return self.starts_at >= timezone.now()
 
 
-class AgendaItem(models.Model):
+class AgendaItem(NormalizedTextModel):
     """One item on a conference's agenda: who presented which document, for how long."""
 
     conference = models.ForeignKey(
@@ -238,12 +238,8 @@ class AgendaItem(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
-
-class ConnectedSite(models.Model):
+class ConnectedSite(NormalizedTextModel):
     """A connected site (điểm cầu) of an online conference, with its own attendance."""
 
     conference = models.ForeignKey(
@@ -269,17 +265,13 @@ class ConnectedSite(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
-
 
 class ReportQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(is_approved=True)
 
 
-class ConferenceReport(models.Model):
+class ConferenceReport(NormalizedTextModel):
     """The closing report of a conference (kết quả): kept from readers until it is approved."""
 
     conference = models.OneToOneField(
@@ -320,7 +312,6 @@ class ConferenceReport(models.Model):
         return f"Kết quả: {self.conference}"
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         if not self.is_approved:
             self.approved_at = None
             self.approved_by = None
@@ -340,7 +331,7 @@ def conference_file_path(instance, filename):
     return f"conference-files/{uuid.uuid4().hex}{suffix}"
 
 
-class ConferencePhoto(models.Model):
+class ConferencePhoto(NormalizedTextModel):
     """A photo of a conference, with its caption, shown in order."""
 
     conference = models.ForeignKey(
@@ -360,10 +351,6 @@ class ConferencePhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
-
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        super().save(*args, **kwargs)
 
 
 class ConferenceFileKind(models.TextChoices):

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
-from ndportal.search import Searchable, query_words
-from ndportal.text import fold, normalize_text_fields, slugify_vi
+from ndportal.search import query_words
+from ndportal.text import NormalizedTextModel, fold, slugify_vi
 from resolutions.attachments import (
     FLAGGED_EXTRACTIONS,
     Extraction,
@@ -22,97 +22,8 @@ from resolutions.attachments import (
     validate_attachment,
 )
 from resolutions.models.attached_files import AttachedFile
+from resolutions.models.vocabularies import DocumentType, Field, IssuingBody, Term
 from resolutions.numbers import code_key, number_search_key, parse_number
-
-
-class IssuingBody(Searchable):
-    """An organ that issues documents: Tỉnh ủy, Ban Thường vụ, HĐND, UBND..."""
-
-    class Kind(models.TextChoices):
-        PARTY = "party", "Cơ quan Đảng"
-        STATE = "state", "Cơ quan nhà nước"
-
-    name = models.CharField("tên cơ quan", max_length=200, unique=True)
-    code = models.CharField(
-        "ký hiệu", max_length=30, help_text="Phần ký hiệu cơ quan trong số văn bản, ví dụ TU, HĐND."
-    )
-    kind = models.CharField("khối", max_length=10, choices=Kind.choices, default=Kind.PARTY)
-    sort_key = models.CharField(max_length=200, editable=False, db_index=True)
-
-    class Meta:
-        ordering = ["sort_key"]
-        verbose_name = "cơ quan ban hành"
-        verbose_name_plural = "cơ quan ban hành"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        normalize_text_fields(self)
-        self.sort_key = fold(self.name)
-        super().save(*args, **kwargs)
-
-    def search_source(self):
-        return [self.name, self.code]
-
-
-class Term(Searchable):
-    """A term of the Party committee (khóa XX, nhiệm kỳ 2020-2025)."""
-
-    name = models.CharField("khóa", max_length=20, unique=True, help_text="Ví dụ: XX")
-    start_year = models.PositiveSmallIntegerField("năm bắt đầu")
-    end_year = models.PositiveSmallIntegerField("năm kết thúc")
-    is_current = models.BooleanField("nhiệm kỳ hiện tại", default=False)
-
-    class Meta:
-        ordering = ["-start_year"]
-        verbose_name = "nhiệm kỳ"
-        verbose_name_plural = "nhiệm kỳ"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_year__gt=models.F("start_year")),
-                name="term_end_after_start",
-                violation_error_message="Năm kết thúc phải sau năm bắt đầu.",
-            )
-        ]
-
-    def __str__(self):
-        return f"Khóa {self.name}, nhiệm kỳ {self.start_year}-{self.end_year}"
-
-
-class DocumentType(Searchable):
-    """A kind of document with the abbreviation used in its number (Nghị quyết, NQ)."""
-
-    name = models.CharField("tên loại", max_length=100, unique=True)
-    code = models.CharField("viết tắt", max_length=10, unique=True, help_text="Ví dụ: NQ, CT, KH.")
-    slug = models.SlugField("đường dẫn", max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = "loại văn bản"
-        verbose_name_plural = "loại văn bản"
-
-    def __str__(self):
-        return self.name
-
-    def search_source(self):
-        return [self.name, self.code]
-
-
-class Field(Searchable):
-    """A field a document deals with (lĩnh vực): Party building, economy..."""
-
-    name = models.CharField("tên lĩnh vực", max_length=100, unique=True)
-    slug = models.SlugField("đường dẫn", max_length=100, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
-
-    def __str__(self):
-        return self.name
 
 
 class Validity(models.TextChoices):
@@ -121,6 +32,17 @@ class Validity(models.TextChoices):
     EXPIRED = "expired", "Hết hiệu lực"
     NOT_YET = "not_yet", "Chưa có hiệu lực"
     SUSPENDED = "suspended", "Ngưng hiệu lực"
+
+
+# Validity in a query string or an export speaks Vietnamese like every other filter; the
+# stored values stay English codes.
+VALIDITY_SLUGS = {
+    Validity.IN_FORCE: "con-hieu-luc",
+    Validity.PARTLY_EXPIRED: "het-hieu-luc-mot-phan",
+    Validity.EXPIRED: "het-hieu-luc",
+    Validity.NOT_YET: "chua-co-hieu-luc",
+    Validity.SUSPENDED: "ngung-hieu-luc",
+}
 
 
 class RelationKind(models.TextChoices):
@@ -291,7 +213,6 @@ class Document(Publishable):
         return f"{self.doc_type.name} {self.number}" if self.doc_type_id else self.number
 
     def save(self, *args, **kwargs):
-        normalize_text_fields(self)
         self.number = " ".join(self.number.split())
         parsed = parse_number(self.number)
         self.serial = parsed.serial if parsed else None
@@ -489,7 +410,7 @@ class DocumentFile(AttachedFile):
         return self.extraction in FLAGGED_EXTRACTIONS
 
 
-class DocumentRelation(models.Model):
+class DocumentRelation(NormalizedTextModel):
     """A typed link between two documents: `source` amends, replaces... `target`."""
 
     source = models.ForeignKey(
@@ -550,7 +471,7 @@ def ending_chain(document_id):
     return seen
 
 
-class DocumentAlias(models.Model):
+class DocumentAlias(NormalizedTextModel):
     """An earlier address of a document, kept when an editor corrects its number or type."""
 
     document = models.ForeignKey(
