@@ -105,7 +105,7 @@ class PublishableAdminForm(forms.ModelForm):
             or stored["updated_by__username"]
             or "một người khác"
         )
-        when = date_format(timezone.localtime(stored["updated_at"]), "H:i d/m/Y")
+        when = date_format(timezone.localtime(stored["updated_at"]), "SHORT_DATETIME_FORMAT")
         raise ValidationError(
             f"Mục này vừa được {who} lưu lúc {when}, sau khi bạn mở trang. Để không ghi đè "
             "công việc của họ, thay đổi của bạn CHƯA được lưu. Hãy sao chép phần bạn vừa sửa, "

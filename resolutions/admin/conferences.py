@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
@@ -163,7 +165,12 @@ class ConferenceReportInline(admin.StackedInline):
     def approved_info(self, report):
         if not report.is_approved:
             return "Chưa duyệt: bạn đọc chưa thấy báo cáo này."
-        when = report.approved_at.strftime("%H:%M %d/%m/%Y") if report.approved_at else ""
+        # Stored in UTC; editors read Hà Nội time in the Vietnamese format.
+        when = (
+            date_format(timezone.localtime(report.approved_at), "SHORT_DATETIME_FORMAT")
+            if report.approved_at
+            else ""
+        )
         return f"Đã duyệt bởi {report.approved_by or '—'} lúc {when}"
 
 
