@@ -277,7 +277,6 @@ class ConferenceAdmin(PublishableAdmin):
         added = self.add_photos(conference, form.cleaned_data.get("new_photos") or [])
         if added:
             messages.info(request, f"Đã thêm {added} ảnh.")
-        conference.update_attendance_from_sites()
 
     def add_photos(self, conference, photos):
         start = conference.photos.aggregate(last=Max("order"))["last"] or 0

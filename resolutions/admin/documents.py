@@ -176,23 +176,6 @@ class DocumentAdmin(PublishableAdmin):
             ),
         )
 
-    def save_model(self, request, obj, form, change):
-        old_url = Document.objects.get(pk=obj.pk).get_absolute_url() if change else None
-        super().save_model(request, obj, form, change)
-        if old_url and old_url != obj.get_absolute_url():
-            remember_old_address(obj, old_url)
-
-
-def remember_old_address(document, old_url):
-    """Keep `/van-ban/<type>/<year>/<slug>/` so links to the old number answer 301."""
-    type_slug, year, slug = old_url.strip("/").split("/")[-3:]
-    DocumentAlias.objects.filter(
-        type_slug=document.doc_type.slug, year=document.issued_on.year, slug=document.slug
-    ).delete()
-    DocumentAlias.objects.update_or_create(
-        type_slug=type_slug, year=int(year), slug=slug, defaults={"document": document}
-    )
-
 
 @admin.register(DocumentFile)
 class DocumentFileAdmin(admin.ModelAdmin):

@@ -180,7 +180,10 @@ class Conference(Publishable):
         return attendance_error(self.attendance, self.invited_count, self.attendance_confirmed)
 
     def update_attendance_from_sites(self):
-        """Make attendance and the number of sites equal the sums over the connected sites."""
+        """Make attendance and the number of sites equal the sums over the connected sites.
+
+        Saving or deleting a ConnectedSite calls this; a bulk update of sites must too.
+        """
         totals = self.sites.aggregate(total=models.Sum("attendance"), count=models.Count("id"))
         self.site_count = totals["count"]
         changes = {"site_count": self.site_count}
@@ -264,6 +267,15 @@ class ConnectedSite(NormalizedTextModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.conference.update_attendance_from_sites()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.conference.update_attendance_from_sites()
+        return result
 
 
 class ReportQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ import uuid
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -72,6 +72,10 @@ REVERSE_RELATION_LABELS = {
 
 # A document replaced or repealed by a published, effective document is no longer in force.
 ENDING_KINDS = (RelationKind.REPLACES, RelationKind.REPEALS)
+
+
+# The fields a document's public address is made of (see Document.address).
+ADDRESS_FIELDS = {"doc_type", "doc_type_id", "issued_on", "slug"}
 
 
 class DocumentQuerySet(PublishableQuerySet):
@@ -222,7 +226,15 @@ class Document(Publishable):
         if self.validity_override and self.validity_changed_on is None:
             self.validity_changed_on = timezone.localdate()
         self.__dict__.pop("computed_validity", None)
-        super().save(*args, **kwargs)
+        old_address = self._stored_address()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # A renumbering made anywhere (admin, shell, import) keeps the old address
+            # answering 301, so links in letters and other sites do not break.
+            update_fields = kwargs.get("update_fields")
+            moved = update_fields is None or ADDRESS_FIELDS & set(update_fields)
+            if moved and old_address and old_address != self.address:
+                self._keep_old_address(old_address)
 
     def search_source(self):
         # Names of the type, issuer and term are copied in: `rebuild_search_text` refreshes
@@ -247,6 +259,29 @@ class Document(Publishable):
                 "year": self.issued_on.year,
                 "slug": self.slug,
             },
+        )
+
+    @property
+    def address(self):
+        """The parts of the public URL: type slug, year of issue, slug."""
+        return (self.doc_type.slug, self.issued_on.year, self.slug)
+
+    def _stored_address(self):
+        if self.pk is None:
+            return None
+        return (
+            Document._base_manager.filter(pk=self.pk)
+            .values_list("doc_type__slug", "issued_on__year", "slug")
+            .first()
+        )
+
+    def _keep_old_address(self, old_address):
+        type_slug, year, slug = self.address
+        # The current address may be an alias of an earlier renumbering: it is the real one now.
+        DocumentAlias.objects.filter(type_slug=type_slug, year=year, slug=slug).delete()
+        type_slug, year, slug = old_address
+        DocumentAlias.objects.update_or_create(
+            type_slug=type_slug, year=year, slug=slug, defaults={"document": self}
         )
 
     def clean(self):
