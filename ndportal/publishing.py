@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from ndportal.images import alt_text_problems
+from ndportal.alt_text import alt_text_problems
 from ndportal.search import Searchable
 from ndportal.text import NormalizedTextModel
 

@@ -1,4 +1,4 @@
-"""Image upload from the rich-text editor (drag and drop, paste, the image dialog).
+"""Stored file names of every upload, and image upload from the rich-text editor.
 
 This replaces django-ckeditor's `ckeditor_uploader`, which is CSRF-exempt, open to any
 staff user, accepts any file type and reflects `CKEditorFuncNum` into a script
@@ -9,6 +9,7 @@ ndportal.images like every other image of the portal.
 
 import re
 import uuid
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.admin.views.decorators import staff_member_required
@@ -16,12 +17,36 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils.deconstruct import deconstructible
 from django.views.decorators.http import require_POST
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import clean_image
 
 FUNC_NUM = re.compile(r"^\d+$")
+
+
+def random_name(folder, suffix=""):
+    """A stored file name of ours: `folder/<32 random hex digits><suffix>`."""
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+
+
+@deconstructible
+class UploadTo:
+    """`upload_to` of every file field: a random name in `folder`.
+
+    The suffix is the uploaded file's, lower-cased, unless `suffix_field` names a field of
+    the instance holding the format read from the bytes (a document file's `kind`).
+    """
+
+    def __init__(self, folder, suffix_field=None):
+        self.folder = folder
+        self.suffix_field = suffix_field
+
+    def __call__(self, instance, filename):
+        detected = getattr(instance, self.suffix_field, "") if self.suffix_field else ""
+        suffix = f".{detected}" if detected else Path(filename).suffix.lower()[:10]
+        return random_name(self.folder, suffix)
 
 
 def can_upload_editor_images(user):
@@ -61,7 +86,7 @@ def editor_image_upload(request):
 
     # The stored name is ours: nothing of the uploaded file name reaches the disk.
     name = default_storage.save(
-        f"editor/{request.user.pk}/{uuid.uuid4().hex}.{image.extension}",
+        random_name(f"editor/{request.user.pk}", f".{image.extension}"),
         ContentFile(image.content),
     )
     return JsonResponse(

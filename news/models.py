@@ -1,17 +1,16 @@
 """News articles (tin tức) and how they are filed."""
 
-import uuid
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
+from ndportal.photos import Photo
 from ndportal.publishing import Publishable
 from ndportal.search import Searchable
 from ndportal.text import NormalizedTextModel, unique_slug
+from ndportal.uploads import UploadTo
 from resolutions.models import Conference, Document
 
 
@@ -68,11 +67,6 @@ class Tag(NormalizedTextModel, Searchable):
         super().save(*args, **kwargs)
 
 
-def article_image_path(instance, filename):
-    suffix = Path(filename).suffix.lower()[:10]
-    return f"news/{uuid.uuid4().hex}{suffix}"
-
-
 class Article(Publishable):
     """A news article (bài viết)."""
 
@@ -98,7 +92,7 @@ class Article(Publishable):
     )
     cover_image = CheckedImageField(
         "ảnh đại diện",
-        upload_to=article_image_path,
+        upload_to=UploadTo("news"),
         max_length=200,
         blank=True,
         help_text="Ảnh ngang, tỉ lệ khoảng 16:9; hiện ở đầu bài và trong danh sách tin.",
@@ -164,23 +158,14 @@ class Article(Publishable):
             )
 
 
-class ArticlePhoto(NormalizedTextModel):
+class ArticlePhoto(Photo):
     """A photo inside an article, with its caption."""
 
     article = models.ForeignKey(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="photos"
     )
-    image = CheckedImageField("ảnh", upload_to=article_image_path, max_length=200)
-    caption = models.CharField("chú thích", max_length=300, blank=True)
-    alt_text = models.CharField(
-        "mô tả ảnh (alt)", max_length=200, help_text="Mô tả ngắn cho người khiếm thị."
-    )
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    image = CheckedImageField("ảnh", upload_to=UploadTo("news"), max_length=200)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(Photo.Meta):
         verbose_name = "ảnh trong bài"
         verbose_name_plural = "ảnh trong bài"
-
-    def __str__(self):
-        return self.caption or self.alt_text

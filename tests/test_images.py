@@ -10,7 +10,8 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 from PIL import Image
 
-from ndportal.images import alt_text_problems, clean_image, images_missing_alt
+from ndportal.alt_text import alt_text_problems, images_without_alt
+from ndportal.images import clean_image
 from ndportal.publishing import Status
 from ndportal.workflow import TransitionRefused, item_publish
 from news.models import Article, ArticlePhoto
@@ -163,7 +164,7 @@ class ModelImageFieldTests(TestCase):
 
 class AltTextTests(SimpleTestCase):
     def test_images_missing_alt(self):
-        """Images with no alt or a blank alt are named by their file names."""
+        """Body images with no alt or a blank alt are named by place and file name."""
         html = (
             '<p><img src="/media/editor/1/a.jpg" alt="Toàn cảnh hội nghị"></p>'
             '<figure class="image"><img src="/media/editor/1/b%C3%A1o.png">'
@@ -171,12 +172,19 @@ class AltTextTests(SimpleTestCase):
             '<img src="https://example.org/x/c.gif" alt="   "/>'
             '<img src="/media/d.webp" alt>'
         )
-        self.assertEqual(images_missing_alt(html), ["báo.png", "c.gif", "d.webp"])
+        self.assertEqual(
+            images_without_alt(Article(body=html)),
+            [
+                "ảnh thứ 2 trong “Nội dung” (báo.png)",
+                "ảnh thứ 3 trong “Nội dung” (c.gif)",
+                "ảnh thứ 4 trong “Nội dung” (d.webp)",
+            ],
+        )
 
     def test_no_images(self):
         """Text without images has nothing missing."""
-        self.assertEqual(images_missing_alt("<p>Chỉ có chữ</p>"), [])
-        self.assertEqual(images_missing_alt(""), [])
+        self.assertEqual(images_without_alt(Article(body="<p>Chỉ có chữ</p>")), [])
+        self.assertEqual(images_without_alt(Article(body="")), [])
 
 
 class AltTextProblemsTests(TestCase):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import ndportal.html
 import ndportal.images
-import news.models
+import ndportal.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('lead', models.TextField(help_text='Đoạn mở đầu in đậm, hai đến ba câu.', verbose_name='sapo')),
                 ('body', ndportal.html.SanitizedHTMLField(verbose_name='nội dung')),
                 ('author', models.CharField(blank=True, help_text='Tên tác giả hoặc nhóm tác giả, hiện cuối bài.', max_length=150, verbose_name='tác giả')),
-                ('cover_image', ndportal.images.CheckedImageField(blank=True, help_text='Ảnh ngang, tỉ lệ khoảng 16:9; hiện ở đầu bài và trong danh sách tin.', max_length=200, upload_to=news.models.article_image_path, verbose_name='ảnh đại diện')),
+                ('cover_image', ndportal.images.CheckedImageField(blank=True, help_text='Ảnh ngang, tỉ lệ khoảng 16:9; hiện ở đầu bài và trong danh sách tin.', max_length=200, upload_to=ndportal.uploads.UploadTo("news"), verbose_name='ảnh đại diện')),
                 ('cover_caption', models.CharField(blank=True, help_text='Hiện dưới ảnh, ví dụ: Quang cảnh hội nghị. Ảnh: Minh Anh.', max_length=300, verbose_name='chú thích ảnh')),
                 ('cover_alt', models.CharField(blank=True, help_text='Bắt buộc khi có ảnh đại diện: mô tả ngắn nội dung ảnh cho người khiếm thị.', max_length=200, verbose_name='mô tả ảnh (alt)')),
                 ('is_featured', models.BooleanField(default=False, help_text='Hiện trong khối Tin nổi bật trên trang chủ (ba bài nổi bật mới nhất).', verbose_name='tin nổi bật')),
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
             name='ArticlePhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ndportal.images.CheckedImageField(max_length=200, upload_to=news.models.article_image_path, verbose_name='ảnh')),
+                ('image', ndportal.images.CheckedImageField(max_length=200, upload_to=ndportal.uploads.UploadTo("news"), verbose_name='ảnh')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='chú thích')),
                 ('alt_text', models.CharField(help_text='Mô tả ngắn cho người khiếm thị.', max_length=200, verbose_name='mô tả ảnh (alt)')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),

@@ -9,7 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
-from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image, pending_alt
+from ndportal.alt_text import pending_alt
+from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image
 from ndportal.publishing import Status
 from ndportal.text import fold
 from resolutions.models import (
@@ -193,7 +194,7 @@ class ConferencePhotoInline(admin.TabularInline):
 class ConferenceFileInline(admin.TabularInline):
     model = ConferenceFile
     extra = 0
-    fields = ("order", "kind", "title", "file", "original_name", "size")
+    fields = ("order", "role", "title", "file", "original_name", "size")
     readonly_fields = ("original_name", "size")
 
 

@@ -4,8 +4,7 @@ import django.db.models.deletion
 import ndportal.html
 import ndportal.images
 import resolutions.attachments
-import resolutions.models.conferences
-import resolutions.models.documents
+import ndportal.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -123,7 +122,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('speech', 'Bài phát biểu'), ('slides', 'Bài trình chiếu'), ('report', 'Báo cáo'), ('other', 'Tài liệu khác')], default='other', max_length=20, verbose_name='loại')),
                 ('title', models.CharField(blank=True, max_length=200, verbose_name='tên tệp')),
-                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.', max_length=200, upload_to=resolutions.models.conferences.conference_media_path, validators=[resolutions.attachments.validate_attachment], verbose_name='tệp')),
+                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.', max_length=200, upload_to=ndportal.uploads.UploadTo("conferences"), validators=[resolutions.attachments.validate_attachment], verbose_name='tệp')),
                 ('original_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='tên gốc')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='dung lượng (byte)')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
@@ -139,7 +138,7 @@ class Migration(migrations.Migration):
             name='ConferencePhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ndportal.images.CheckedImageField(max_length=200, upload_to=resolutions.models.conferences.conference_media_path, verbose_name='ảnh')),
+                ('image', ndportal.images.CheckedImageField(max_length=200, upload_to=ndportal.uploads.UploadTo("conferences"), verbose_name='ảnh')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='chú thích')),
                 ('alt_text', models.CharField(help_text='Mô tả ngắn cho người khiếm thị.', max_length=200, verbose_name='mô tả ảnh (alt)')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
@@ -268,7 +267,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(blank=True, max_length=200, verbose_name='tên tệp')),
-                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.', max_length=200, upload_to=resolutions.models.documents.document_file_path, validators=[resolutions.attachments.validate_attachment], verbose_name='tệp')),
+                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.', max_length=200, upload_to=ndportal.uploads.UploadTo("documents", suffix_field="kind"), validators=[resolutions.attachments.validate_attachment], verbose_name='tệp')),
                 ('original_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='tên gốc')),
                 ('kind', models.CharField(blank=True, choices=[('pdf', 'PDF'), ('doc', 'Word 97-2003 (DOC)'), ('docx', 'Word (DOCX)'), ('xlsx', 'Excel (XLSX)'), ('odt', 'OpenDocument (ODT)')], editable=False, max_length=10, verbose_name='định dạng')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='dung lượng (byte)')),

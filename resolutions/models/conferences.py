@@ -1,8 +1,5 @@
 """Conferences where resolutions are studied (học tập, quán triệt), level by level."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,8 +8,10 @@ from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
+from ndportal.photos import Photo
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.text import NormalizedTextModel, unique_slug
+from ndportal.uploads import UploadTo
 from resolutions.attachments import validate_attachment
 from resolutions.models.attached_files import AttachedFile
 from resolutions.models.committees import LEVEL_RANK, Committee, ConferenceLevel
@@ -332,40 +331,22 @@ class ConferenceReport(NormalizedTextModel):
         super().save(*args, **kwargs)
 
 
-def conference_media_path(instance, filename):
-    suffix = Path(filename).suffix.lower()[:10]
-    return f"conferences/{uuid.uuid4().hex}{suffix}"
-
-
-def conference_file_path(instance, filename):
-    """Attachments apart from photos: the web server serves `conferences/`, never this folder."""
-    suffix = Path(filename).suffix.lower()[:10]
-    return f"conference-files/{uuid.uuid4().hex}{suffix}"
-
-
-class ConferencePhoto(NormalizedTextModel):
+class ConferencePhoto(Photo):
     """A photo of a conference, with its caption, shown in order."""
 
     conference = models.ForeignKey(
         Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="photos"
     )
-    image = CheckedImageField("ảnh", upload_to=conference_media_path, max_length=200)
-    caption = models.CharField("chú thích", max_length=300, blank=True)
-    alt_text = models.CharField(
-        "mô tả ảnh (alt)", max_length=200, help_text="Mô tả ngắn cho người khiếm thị."
-    )
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    image = CheckedImageField("ảnh", upload_to=UploadTo("conferences"), max_length=200)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(Photo.Meta):
         verbose_name = "ảnh hội nghị"
         verbose_name_plural = "ảnh hội nghị"
 
-    def __str__(self):
-        return self.caption or self.alt_text
 
+class ConferenceFileRole(models.TextChoices):
+    """What a conference file is for (its format is `kind_code`)."""
 
-class ConferenceFileKind(models.TextChoices):
     SPEECH = "speech", "Bài phát biểu"
     SLIDES = "slides", "Bài trình chiếu"
     REPORT = "report", "Báo cáo"
@@ -378,12 +359,13 @@ class ConferenceFile(AttachedFile):
     conference = models.ForeignKey(
         Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="files"
     )
-    kind = models.CharField(
-        "loại", max_length=20, choices=ConferenceFileKind.choices, default=ConferenceFileKind.OTHER
+    role = models.CharField(
+        "loại", max_length=20, choices=ConferenceFileRole.choices, default=ConferenceFileRole.OTHER
     )
     file = models.FileField(
         "tệp",
-        upload_to=conference_file_path,
+        # Not `conferences/`: the web server serves that folder of photos, never this one.
+        upload_to=UploadTo("conference-files"),
         max_length=200,
         validators=[validate_attachment],
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.",

@@ -1,8 +1,5 @@
 """The document registry: resolutions, directives, plans and their metadata."""
 
-import uuid
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
@@ -13,6 +10,7 @@ from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
 from ndportal.search import query_words
 from ndportal.text import NormalizedTextModel, fold, slugify_vi
+from ndportal.uploads import UploadTo
 from resolutions.attachments import (
     FLAGGED_EXTRACTIONS,
     Extraction,
@@ -375,12 +373,6 @@ class Document(Publishable):
         )
 
 
-def document_file_path(instance, filename):
-    """Server-generated storage name; the editor's file name is kept only for display."""
-    suffix = f".{instance.kind}" if instance.kind else Path(filename).suffix.lower()[:10]
-    return f"documents/{uuid.uuid4().hex}{suffix}"
-
-
 class DocumentFile(AttachedFile):
     """A file attached to a document: the signed PDF, the Word text."""
 
@@ -389,7 +381,7 @@ class DocumentFile(AttachedFile):
     )
     file = models.FileField(
         "tệp",
-        upload_to=document_file_path,
+        upload_to=UploadTo("documents", suffix_field="kind"),
         max_length=200,
         validators=[validate_attachment],
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.",

@@ -195,7 +195,7 @@ class ConferenceAdminTests(TestCase):
         """A speech file whose bytes are not a PDF is refused and leaves no file; a PDF is kept."""
         conference = make_conference(title="Hội nghị có tệp", status="draft")
         data = form_data(conference)
-        data.update({"files-TOTAL_FORMS": "1", "files-0-kind": "speech", "files-0-order": "1"})
+        data.update({"files-TOTAL_FORMS": "1", "files-0-role": "speech", "files-0-order": "1"})
         data["files-0-file"] = upload(
             "phat-bieu.pdf", b"<html><script></script>", "application/pdf"
         )

@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from ndportal.images import alt_text_problems, pending_alt
+from ndportal.alt_text import alt_text_problems, pending_alt
 from ndportal.publishing import Status
 from ndportal.workflow import TransitionRefused, item_publish
 from resolutions.models import ConferencePhoto, DocumentRelation, RelationKind, Validity
