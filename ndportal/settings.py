@@ -110,14 +110,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Sessions live in the database so a cache outage never logs editors out.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
 # --- Language and time --------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
-USE_I18N = True
 # Vietnamese for third-party strings that ship without it (django-reversion).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
@@ -152,11 +148,6 @@ IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
 
 # --- Security -----------------------------------------------------------------
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_SAVE_EVERY_REQUEST = False
 LOGIN_REDIRECT_URL = "/admin/"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)

@@ -173,10 +173,6 @@ def item_publish(*, item: Publishable, user) -> Publishable:
     return _take(item=item, user=user, action=PUBLISH)
 
 
-def item_return(*, item: Publishable, user, note: str) -> Publishable:
-    return _take(item=item, user=user, action=RETURN, note=note)
-
-
 def item_unpublish(*, item: Publishable, user) -> Publishable:
     return _take(item=item, user=user, action=UNPUBLISH)
 

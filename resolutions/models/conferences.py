@@ -199,17 +199,6 @@ class Conference(Publishable):
     def organisation_list(self):
         return [line.strip() for line in self.organisations.splitlines() if line.strip()]
 
-    @property
-    def attendance_share(self):
-        """Attendance as a share of the invited count, when both are known."""
-        if self.attendance is None or not self.invited_count:
-            return None
-        return self.attendance / self.invited_count
-
-    @property
-    def is_upcoming(self):
-        return self.starts_at >= timezone.now()
-
 
 class AgendaItem(NormalizedTextModel):
     """One item on a conference's agenda: who presented which document, for how long."""
@@ -277,11 +266,6 @@ class ConnectedSite(NormalizedTextModel):
         return result
 
 
-class ReportQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(is_approved=True)
-
-
 class ConferenceReport(NormalizedTextModel):
     """The closing report of a conference (kết quả): kept from readers until it is approved."""
 
@@ -311,8 +295,6 @@ class ConferenceReport(NormalizedTextModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-
-    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = "báo cáo kết quả"

@@ -352,17 +352,8 @@ class Document(Publishable):
         )
         return self.computed_validity
 
-    @validity.setter
-    def validity(self, value):
-        # Older callers (fixtures, demo content) pass validity=...: that is an editor's override.
-        self.validity_override = value or ""
-
     def get_validity_display(self):
         return Validity(self.validity).label
-
-    @property
-    def number_parts(self):
-        return parse_number(self.number)
 
     @property
     def citation(self):

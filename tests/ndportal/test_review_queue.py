@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from ndportal.workflow import item_return
+from ndportal.workflow import RETURN, apply_action
 from tests.factories import make_article, make_conference, make_document
 from tests.ndportal.admin_helpers import make_member
 
@@ -28,7 +28,10 @@ class ReviewQueueTests(TestCase):
         returned = make_article(
             status=Status.REVIEW, published_at=None, title="Bài bị trả", created_by=cls.editor
         )
-        item_return(item=returned, user=cls.approver, note="Bổ sung ảnh và nguồn tin.")
+        apply_action(
+            item=returned, action=RETURN, user=cls.approver, note="Bổ sung ảnh và nguồn tin."
+        )
+        returned.save()
 
     def test_approver_sees_counts_and_items(self):
         """The index shows per-kind counts awaiting review and the items themselves."""
