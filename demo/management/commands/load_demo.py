@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ndportal.demo.conferences import load_conferences
-from ndportal.demo.documents import load_documents
-from ndportal.demo.news import load_news
+from demo.conferences import load_conferences
+from demo.documents import load_documents
+from demo.news import load_news
 from ndportal.roles import ROLES
 
 DEMO_USERNAME = "admin"
