@@ -67,6 +67,11 @@ def calendar_breadcrumbs():
     return [(reverse("resolutions:conference-list"), "Hội nghị"), (None, "Lịch hội nghị")]
 
 
+def within_calendar(month):
+    """`month` when the calendar shows it, else None: no link leads beyond its years."""
+    return month if month and FIRST_YEAR <= month.year <= LAST_YEAR else None
+
+
 class ConferenceMonthView(View):
     """`/hoi-nghi/lich/?thang=YYYY-MM`, or this month without it: a redirect to that month."""
 
@@ -127,12 +132,11 @@ class ConferenceCalendarView(MonthArchiveView):
                 month.year, month.month
             )
         ]
-        previous_month, next_month = context["previous_month"], context["next_month"]
         context.update(
             weekdays=[WEEKDAYS[number] for number in range(7)],
             weeks=weeks,
-            previous_month=previous_month if previous_month.year >= FIRST_YEAR else None,
-            next_month=next_month if next_month.year <= LAST_YEAR else None,
+            previous_month=within_calendar(context["previous_month"]),
+            next_month=within_calendar(context["next_month"]),
             breadcrumbs=calendar_breadcrumbs(),
         )
         return context

@@ -1,5 +1,7 @@
 """List pages build their links with `{% querystring %}`: filters kept, page replaced."""
 
+import re
+
 from django.test import TestCase
 from django.urls import reverse
 
@@ -21,12 +23,9 @@ class ConferenceListQueryStringTests(TestCase):
         response = self.client.get(CONFERENCES, {"cap": "province"})
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, 'value="cap=province"')
-        self.assertContains(
-            response,
-            '<input id="site-search" type="search" name="q" placeholder="Tìm văn bản, tin tức…"'
-            ' maxlength="200" value="">',
-            html=True,
-        )
+        box = re.search(r'<input[^>]*id="site-search"[^>]*>', response.content.decode())
+        self.assertIsNotNone(box)
+        self.assertNotRegex(box.group(0), r'value="[^"]')
 
     def test_pagination_keeps_filters_and_replaces_the_page(self):
         """Next and previous links carry the filter once and the new page number."""
