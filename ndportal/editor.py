@@ -22,7 +22,7 @@ class PortalEditorWidget(CKEditorWidget):
     def media(self):
         # django-ckeditor's own list plus editor.js, in one list so that the order is
         # kept: editor.js needs CKEDITOR, and fixups.js (version check off) must follow
-        # ckeditor.js (SECURITY.md T-CK3).
+        # ckeditor.js (docs/security.md §3).
         basepath = getattr(settings, "CKEDITOR_BASEPATH", None) or static("ckeditor/ckeditor/")
         return Media(
             css={"all": ["ckeditor/ckeditor.css"]},

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ndportal",
     "news",
     "resolutions",
+    "demo",  # `manage.py load_demo` only: no models, no URLs
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@
 
 This replaces django-ckeditor's `ckeditor_uploader`, which is CSRF-exempt, open to any
 staff user, accepts any file type and reflects `CKEditorFuncNum` into a script
-(SECURITY.md §1.2). Here the editor sends Django's CSRF token in an X-CSRFToken header
+(docs/security.md §3). Here the editor sends Django's CSRF token in an X-CSRFToken header
 (static/ndportal/editor.js), the answer is always JSON, and the image goes through
 ndportal.images like every other image of the portal.
 """

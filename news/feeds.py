@@ -23,7 +23,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().select_related("category")[:FEED_LENGTH]
 
     # Feed readers render titles and descriptions as HTML. Both are escaped, so a
-    # `<script>` an editor typed shows as text and never runs in a reader (SECURITY.md R14).
+    # `<script>` an editor typed shows as text and never runs in a reader (docs/security.md §10).
     # The description is the lead, which is plain text: the rich-text body never goes out.
     def item_title(self, item):
         return escape(item.title)

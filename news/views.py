@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from ndportal.views import PublishedMixin
+from ndportal.preview import PublishedMixin
 from news.models import Article, Category
 
 

@@ -1,9 +1,12 @@
-"""Bar charts laid out on the server: the template draws the SVG, no JavaScript is needed.
+"""Charts laid out on the server: the template draws the SVG, no JavaScript is needed.
 
-Only geometry is computed here; labels are escaped by the template like any other text.
+The reach page's bar charts and the document page's relation diagram. Only geometry is
+computed here; labels are escaped by the template like any other text.
 """
 
 from dataclasses import dataclass
+
+from resolutions.models import REVERSE_RELATION_LABELS
 
 LABEL_WIDTH = 80
 BAR_AREA = 200
@@ -75,3 +78,45 @@ def committees_chart(reach):
             text = f"{level.committees_held}/{level.committees_total} ({level.committees_percent})"
         rows.append((level.label, level.committees_share, text))
     return share_chart(f"Cấp ủy đã tổ chức học tập {reach.document}, theo cấp", rows)
+
+
+def relation_diagram(document, outgoing, incoming, width=480):
+    """Boxes and arrows for the SVG on the document page, laid out here, not in the browser.
+
+    Documents acting on this one sit on the left, documents it acts on on the right.
+    """
+    if not outgoing and not incoming:
+        return None
+    row, box_w, box_h, top = 52, 150, 40, 12
+    rows = max(len(outgoing), len(incoming), 1)
+    height = top * 2 + rows * row
+    centre = {"x": (width - box_w) // 2, "y": top + (rows * row - box_h) // 2}
+
+    def node(doc, x, index, label):
+        y = top + index * row + (row - box_h) // 2
+        return {
+            "x": x,
+            "y": y,
+            "text": doc.number,
+            "title": str(doc),
+            "url": doc.get_absolute_url(),
+            "label": label,
+            "mid_y": y + box_h // 2,
+        }
+
+    left = [node(r.source, 0, i, REVERSE_RELATION_LABELS[r.kind]) for i, r in enumerate(incoming)]
+    right = [node(r.target, width - box_w, i, r.get_kind_display()) for i, r in enumerate(outgoing)]
+    centre_mid = centre["y"] + box_h // 2
+    for item in left:
+        item["line"] = (box_w, item["mid_y"], centre["x"], centre_mid)
+    for item in right:
+        item["line"] = (centre["x"] + box_w, centre_mid, item["x"], item["mid_y"])
+    return {
+        "width": width,
+        "height": height,
+        "box_w": box_w,
+        "box_h": box_h,
+        "half_w": box_w // 2,
+        "centre": {**centre, "text": document.number},
+        "nodes": left + right,
+    }

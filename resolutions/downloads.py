@@ -5,29 +5,18 @@ keeps the web server away from their folders), so a draft's file stays private a
 every download is counted.
 """
 
-import unicodedata
-from urllib.parse import quote
-
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import View
 
-from ndportal.views import can_preview
+from ndportal.preview import can_preview
 
 # Downloads can never run as a page of this site, whatever bytes they hold.
 ATTACHMENT_CSP = "default-src 'none'; sandbox"
 # Browsers refuse to draw a PDF in a sandboxed page, and their viewers need inline styles.
 INLINE_PDF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:"
-
-
-def content_disposition(disposition, filename):
-    """RFC 6266: an ASCII fallback name, then the original name in `filename*`."""
-    plain = unicodedata.normalize("NFKD", filename.replace("đ", "d").replace("Đ", "D"))
-    fallback = plain.encode("ascii", "ignore").decode() or "tep"
-    fallback = "".join(c if c.isalnum() or c in "._- " else "_" for c in fallback)
-    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 class AttachmentView(View):
@@ -63,12 +52,15 @@ class AttachmentView(View):
             raise Http404 from error
         if request.method == "GET":
             self.model.objects.filter(pk=pk).update(download_count=F("download_count") + 1)
-        response = FileResponse(handle, content_type=attachment.content_type)
         name = attachment.original_name or (
             f"{self.fallback_name}.{attachment.extension.lower() or 'bin'}"
         )
-        response["Content-Disposition"] = content_disposition(
-            "inline" if self.inline else "attachment", name
+        # Django writes the name as RFC 6266 asks: plain when ASCII, else `filename*=utf-8''…`.
+        response = FileResponse(
+            handle,
+            as_attachment=not self.inline,
+            filename=name,
+            content_type=attachment.content_type,
         )
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = INLINE_PDF_CSP if self.inline else ATTACHMENT_CSP

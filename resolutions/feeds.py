@@ -32,7 +32,8 @@ class LatestDocumentsFeed(Feed):
         )
 
     # Feed readers render titles and descriptions as HTML; escaping keeps an editor's stray
-    # markup as text (SECURITY.md R14). The summary is plain text; the full text never goes out.
+    # markup as text (docs/security.md §10). The summary is plain text; the full text never
+    # goes out.
     def item_title(self, item):
         return escape(f"{item.doc_type.name} số {item.number} {item.title}")
 

@@ -1,16 +1,14 @@
-"""The registry's filters: one form validates the query string, then builds the queryset.
+"""The registry's filters: validated values (`resolutions.forms.DocumentFilterForm`) in,
+the queryset, the facet counts and the facet options out.
 
-Every value a reader sends passes through a form field with a fixed meaning, so nothing
+Only values cleaned by the form reach here, each mapped to a fixed lookup, so nothing
 from the query string ever becomes a lookup name (CVE-2025-64459 abused exactly that).
 """
 
-import datetime
 import re
 
-from django import forms
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.utils import timezone
 
 from ndportal.search import search_condition
 from ndportal.text import fold
@@ -32,105 +30,9 @@ SORTS = {
     "trich-yeu": ("Trích yếu (A–Z)", ["title_key", "-issued_on"]),
 }
 DEFAULT_SORT = "moi-nhat"
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 VALIDITY_BY_SLUG = {slug: validity for validity, slug in VALIDITY_SLUGS.items()}
-
-
-class ValidityField(forms.TypedChoiceField):
-    """`con-hieu-luc` in, `Validity.IN_FORCE` out.
-
-    The English codes of earlier links (`in_force`) are still understood: editors pasted
-    registry links into articles before the values were translated.
-    """
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            choices=[("", "Tất cả"), *((VALIDITY_SLUGS[v], v.label) for v in Validity)],
-            coerce=VALIDITY_BY_SLUG.get,
-            **kwargs,
-        )
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return VALIDITY_SLUGS.get(value, value) if value in Validity.values else value
-
-
-def _year_bounds():
-    return 1930, timezone.localdate().year + 1
-
-
-class DocumentFilterForm(forms.Form):
-    """The registry's query string: `?loai=nghi-quyet&nam=2021&hieu_luc=con-hieu-luc&sap_xep=so`."""
-
-    q = forms.CharField(label="Từ khóa hoặc số hiệu", max_length=200, required=False)
-    loai = forms.ModelChoiceField(
-        label="Loại văn bản",
-        queryset=DocumentType.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tất cả",
-    )
-    co_quan = forms.ModelChoiceField(
-        label="Cơ quan ban hành",
-        queryset=IssuingBody.objects.all(),
-        required=False,
-        empty_label="Tất cả",
-    )
-    nhiem_ky = forms.ModelChoiceField(
-        label="Nhiệm kỳ",
-        queryset=Term.objects.all(),
-        to_field_name="name",
-        required=False,
-        empty_label="Tất cả",
-    )
-    linh_vuc = forms.ModelChoiceField(
-        label="Lĩnh vực",
-        queryset=Field.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tất cả",
-    )
-    hieu_luc = ValidityField(label="Tình trạng hiệu lực", required=False)
-    nam = forms.IntegerField(label="Năm ban hành", required=False)
-    tu_ngay = forms.DateField(
-        label="Ban hành từ ngày", required=False, input_formats=DATE_INPUT_FORMATS
-    )
-    den_ngay = forms.DateField(label="đến ngày", required=False, input_formats=DATE_INPUT_FORMATS)
-    nguoi_ky = forms.CharField(label="Người ký", max_length=100, required=False)
-    sap_xep = forms.ChoiceField(
-        label="Sắp xếp",
-        choices=[(key, label) for key, (label, _) in SORTS.items()],
-        required=False,
-    )
-
-    def clean_nam(self):
-        year = self.cleaned_data["nam"]
-        first, last = _year_bounds()
-        if year is not None and not first <= year <= last:
-            raise forms.ValidationError(f"Năm phải nằm trong khoảng {first}–{last}.")
-        return year
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("tu_ngay"), cleaned.get("den_ngay")
-        if start and end and start > end:
-            self.add_error("den_ngay", "Ngày kết thúc phải sau ngày bắt đầu.")
-        for name in ("tu_ngay", "den_ngay"):
-            value = cleaned.get(name)
-            if value and not datetime.date(1930, 1, 1) <= value <= datetime.date(2100, 12, 31):
-                self.add_error(name, "Ngày nằm ngoài khoảng cho phép.")
-        return cleaned
-
-    def valid_values(self):
-        """The fields that validated; a bad value drops only its own filter."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in self.errors and value not in (None, "")
-        }
 
 
 def facet_conditions(values):
@@ -235,3 +137,74 @@ def facet_counts(values):
         "nam": list(years),
         "nguoi_ky": sorted(by_signer.items(), key=lambda item: fold(item[0]))[:30],
     }
+
+
+FACET_TITLES = [
+    ("loai", "Loại văn bản"),
+    ("hieu_luc", "Tình trạng hiệu lực"),
+    ("co_quan", "Cơ quan ban hành"),
+    ("nhiem_ky", "Nhiệm kỳ"),
+    ("linh_vuc", "Lĩnh vực"),
+    ("nam", "Năm ban hành"),
+    ("nguoi_ky", "Người ký"),
+]
+ACTIVE_FILTER_LABELS = {
+    "q": "Từ khóa",
+    "loai": "Loại",
+    "co_quan": "Cơ quan",
+    "nhiem_ky": "Nhiệm kỳ",
+    "linh_vuc": "Lĩnh vực",
+    "hieu_luc": "Hiệu lực",
+    "nam": "Năm",
+    "tu_ngay": "Từ ngày",
+    "den_ngay": "Đến ngày",
+    "nguoi_ky": "Người ký",
+}
+
+
+def _facet_option(name, item):
+    """(query value, label, comparable value) of one facet option."""
+    if name == "loai" or name == "linh_vuc":
+        return item.slug, item.name, item
+    if name == "co_quan":
+        return str(item.pk), item.name, item
+    if name == "nhiem_ky":
+        return item.name, str(item), item
+    if name == "hieu_luc":
+        return VALIDITY_SLUGS[item], item.label, item
+    return str(item), str(item), item  # year, signer
+
+
+def facet_options(facets, values):
+    """Each facet as options with their count, query value and whether they are chosen.
+
+    The template links an option to the page's query string with that value set, or,
+    for the chosen one, removed (`{% filter_link %}`).
+    """
+    result = []
+    for name, title in FACET_TITLES:
+        options = []
+        for item, count in facets[name]:
+            value, label, comparable = _facet_option(name, item)
+            chosen = values.get(name) == comparable or (
+                name == "nguoi_ky" and fold(values.get(name, "")) == fold(label)
+            )
+            options.append({"label": label, "count": count, "value": value, "chosen": chosen})
+        if options:
+            result.append({"name": name, "title": title, "options": options})
+    return result
+
+
+def active_filters(values):
+    """The filters in force as (query name, "label: value"), for chips that remove them."""
+    chips = []
+    for name, label in ACTIVE_FILTER_LABELS.items():
+        if name not in values:
+            continue
+        value = values[name]
+        if name == "hieu_luc":
+            value = Validity(value).label
+        elif name in ("tu_ngay", "den_ngay"):
+            value = value.strftime("%d/%m/%Y")
+        chips.append((name, f"{label}: {value}"))
+    return chips

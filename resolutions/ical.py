@@ -5,6 +5,7 @@ reader's own zone; no VTIMEZONE block is needed for that.
 """
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event
 
 PRODUCT_ID = "-//Tinh uy Nam Dinh//Cong thong tin Nghi quyet//VI"
@@ -46,5 +47,5 @@ def calendar_response(conferences, request, *, name, filename=None):
         calendar.add_component(conference_event(conference, request))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

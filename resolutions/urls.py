@@ -25,7 +25,7 @@ urlpatterns = [
         name="document-json",
     ),
     path("hoi-nghi/", conferences.ConferenceListView.as_view(), name="conference-list"),
-    path("hoi-nghi/lich/", conferences.ConferenceCalendarView.as_view(), name="conference-month"),
+    path("hoi-nghi/lich/", conferences.ConferenceMonthView.as_view(), name="conference-month"),
     path(
         "hoi-nghi/lich/<int:year>/<int:month>/",
         conferences.ConferenceCalendarView.as_view(),

@@ -1,4 +1,4 @@
-"""The rich-text sanitiser against SECURITY.md §3.1 (R1–R11, R13)."""
+"""The rich-text sanitiser against docs/security.md §2 (R1–R11, R13)."""
 
 import re
 import unicodedata
@@ -10,7 +10,7 @@ from news.models import Article
 from resolutions.models import Conference, Document
 from tests.factories import make_article, make_conference, make_document
 
-# (SECURITY.md id, hostile input)
+# (input family of docs/security.md §2, hostile input)
 HOSTILE_INPUTS = [
     ("R1", "<p>hi</p><script>alert(1)</script>"),
     ("R1", "<ScRiPt>alert(1)</sCrIpT>"),

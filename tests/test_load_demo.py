@@ -12,9 +12,9 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from ndportal.demo import files as demo_files
-from ndportal.demo.news import ARTICLES
-from ndportal.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
+from demo import files as demo_files
+from demo.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
+from demo.news import ARTICLES
 from news.models import Article, Category, Tag
 from resolutions.models import (
     Conference,

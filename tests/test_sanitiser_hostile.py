@@ -1,4 +1,4 @@
-"""Hostile rich text (SECURITY.md §3.1 R1–R14) posted in the admin, then read on the public page."""
+"""Hostile rich text (docs/security.md §2, R1–R14) posted in the admin, read on the public page."""
 
 import datetime
 from html.parser import HTMLParser

@@ -1,79 +1,32 @@
 import calendar
-import datetime
 from collections import defaultdict
 
-from django import forms
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 
-from ndportal.views import PublishedMixin
+from ndportal.preview import PublishedMixin
 from resolutions import charts, ical
 from resolutions.downloads import AttachmentView
+from resolutions.forms import FIRST_YEAR, LAST_YEAR, ConferenceFilterForm, MonthForm, TermForm
 from resolutions.models import (
     AgendaItem,
     Conference,
     ConferenceFile,
-    ConferenceFormat,
     ConferenceLevel,
     Document,
     Term,
 )
 from resolutions.reach import term_reach
 
-MONTH_NAMES = [f"Tháng {number}" for number in range(1, 13)]
-WEEKDAY_NAMES = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
-
-class ConferenceFilterForm(forms.Form):
-    """Filters of the conference list; anything outside the offered choices is refused."""
-
-    cap = forms.ChoiceField(
-        label="Cấp", required=False, choices=[("", "Tất cả các cấp"), *ConferenceLevel.choices]
-    )
-    nam = forms.TypedChoiceField(label="Năm", required=False, coerce=int, empty_value=None)
-    van_ban = forms.ModelChoiceField(
-        label="Văn bản học tập", required=False, queryset=Document.objects.none()
-    )
-    hinh_thuc = forms.ChoiceField(
-        label="Hình thức",
-        required=False,
-        choices=[("", "Mọi hình thức"), *ConferenceFormat.choices],
-    )
-
-    def __init__(self, *args, conferences, **kwargs):
-        super().__init__(*args, **kwargs)
-        years = sorted({d.year for d in conferences.dates("starts_at", "year")}, reverse=True)
-        self.fields["nam"].choices = [("", "Mọi năm"), *((y, y) for y in years)]
-        self.fields["van_ban"].queryset = (
-            Document.objects.published()
-            .filter(conferences__in=conferences)
-            .select_related("doc_type")
-            .distinct()
-            .order_by("issued_on", "serial", "number")
-        )
-        self.fields["van_ban"].empty_label = "Mọi văn bản"
-
-    def filter(self, queryset):
-        data = self.cleaned_data
-        if data["cap"]:
-            queryset = queryset.filter(level=data["cap"])
-        if data["nam"]:
-            # __year follows the current time zone, Asia/Ho_Chi_Minh.
-            queryset = queryset.filter(starts_at__year=data["nam"])
-        if data["van_ban"]:
-            queryset = queryset.filter(documents=data["van_ban"])
-        if data["hinh_thuc"]:
-            queryset = queryset.filter(format=data["hinh_thuc"])
-        return queryset
-
-
-class ConferenceListView(PublishedMixin, ListView):
+class ConferenceListView(ListView):
     """Upcoming conferences first, then past ones page by page, with filters."""
 
     model = Conference
@@ -102,93 +55,89 @@ class ConferenceListView(PublishedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(
             form=self.form,
-            query=query.urlencode(),
             upcoming=self.filtered().upcoming()[:12],
             breadcrumbs=[(None, "Hội nghị")],
         )
         return context
 
 
-def month_bounds(year, month):
-    """Start of the month and of the next one, in the portal's time zone."""
-    zone = timezone.get_current_timezone()
-    start = datetime.datetime(year, month, 1, tzinfo=zone)
-    following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
-    return start, following
+def calendar_breadcrumbs():
+    return [(reverse("resolutions:conference-list"), "Hội nghị"), (None, "Lịch hội nghị")]
 
 
-class MonthForm(forms.Form):
-    thang = forms.RegexField(regex=r"^\d{4}-\d{2}$", required=False)
-
-    def month(self):
-        value = self.cleaned_data["thang"]
-        if not value:
-            return None
-        year, month = int(value[:4]), int(value[5:])
-        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
-            self.add_error("thang", "Tháng không hợp lệ.")
-            return None
-        return year, month
+def within_calendar(month):
+    """`month` when the calendar shows it, else None: no link leads beyond its years."""
+    return month if month and FIRST_YEAR <= month.year <= LAST_YEAR else None
 
 
-class ConferenceCalendarView(TemplateView):
-    """A month of published conferences, days counted in Asia/Ho_Chi_Minh."""
+class ConferenceMonthView(View):
+    """`/hoi-nghi/lich/?thang=YYYY-MM`, or this month without it: a redirect to that month."""
+
+    def get(self, request):
+        form = MonthForm(request.GET)
+        month = form.month() if form.is_valid() else None
+        if form.errors:
+            context = {"month_error": True, "breadcrumbs": calendar_breadcrumbs()}
+            return TemplateResponse(
+                request, "resolutions/conference_calendar.html", context, status=400
+            )
+        today = timezone.localdate()
+        year, month = month or (today.year, today.month)
+        return redirect("resolutions:conference-calendar", year=year, month=month)
+
+
+class ConferenceCalendarView(MonthArchiveView):
+    """A month of published conferences, days counted in Asia/Ho_Chi_Minh.
+
+    Django's month archive finds the month's bounds in the current time zone and the
+    months before and after; this view lays the month out in weeks.
+    """
 
     template_name = "resolutions/conference_calendar.html"
+    date_field = "starts_at"
+    month_format = "%m"
+    ordering = "starts_at"
+    allow_empty = True
+    allow_future = True
+    context_object_name = "conferences"
 
     def get(self, request, *args, **kwargs):
-        if "year" not in kwargs:
-            form = MonthForm(request.GET)
-            month = form.month() if form.is_valid() else None
-            if form.errors:
-                context = {"month_error": True, "breadcrumbs": self.breadcrumbs()}
-                return self.render_to_response(context, status=400)
-            today = timezone.localdate()
-            year, month = month or (today.year, today.month)
-            return redirect("resolutions:conference-calendar", year=year, month=month)
         if not (FIRST_YEAR <= kwargs["year"] <= LAST_YEAR and 1 <= kwargs["month"] <= 12):
             raise Http404("Không có tháng này.")
         return super().get(request, *args, **kwargs)
 
-    def breadcrumbs(self):
-        return [(reverse("resolutions:conference-list"), "Hội nghị"), (None, "Lịch hội nghị")]
+    def get_queryset(self):
+        return Conference.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year, month = kwargs["year"], kwargs["month"]
-        start, following = month_bounds(year, month)
-        conferences = list(Conference.objects.published().starting_between(start, following))
+        month = context["month"]
         by_day = defaultdict(list)
-        for conference in conferences:
-            by_day[timezone.localtime(conference.starts_at).date()].append(conference)
+        for conference in context["conferences"]:
+            by_day[timezone.localdate(conference.starts_at)].append(conference)
         today = timezone.localdate()
         weeks = [
             [
                 {
                     "date": day,
-                    "in_month": day.month == month,
+                    "in_month": day.month == month.month,
                     "is_today": day == today,
                     "conferences": by_day.get(day, []),
                 }
                 for day in week
             ]
-            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(
+                month.year, month.month
+            )
         ]
-        previous_month = (start - datetime.timedelta(days=1)).date()
         context.update(
-            year=year,
-            month=month,
-            month_name=MONTH_NAMES[month - 1],
-            weekdays=WEEKDAY_NAMES,
+            weekdays=[WEEKDAYS[number] for number in range(7)],
             weeks=weeks,
-            conferences=conferences,
-            previous_month=previous_month if previous_month.year >= FIRST_YEAR else None,
-            next_month=following.date() if following.year <= LAST_YEAR else None,
-            breadcrumbs=self.breadcrumbs(),
+            previous_month=within_calendar(context["previous_month"]),
+            next_month=within_calendar(context["next_month"]),
+            breadcrumbs=calendar_breadcrumbs(),
         )
         return context
 
@@ -294,12 +243,6 @@ class ConferenceFeedView(View):
         return ical.calendar_response(
             conferences, request, name="Hội nghị học tập, quán triệt nghị quyết"
         )
-
-
-class TermForm(forms.Form):
-    khoa = forms.ModelChoiceField(
-        label="Nhiệm kỳ", queryset=Term.objects.all(), to_field_name="name", required=False
-    )
 
 
 class ReachView(TemplateView):

@@ -9,19 +9,21 @@ from django.http import (
 )
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView, View
 
-from ndportal.text import fold
-from ndportal.views import PublishedMixin
+from ndportal.preview import PublishedMixin
 from resolutions import exports
+from resolutions.charts import relation_diagram
 from resolutions.downloads import AttachmentView
 from resolutions.filters import (
     SORTS,
-    VALIDITY_SLUGS,
-    DocumentFilterForm,
+    active_filters,
     facet_counts,
+    facet_options,
     filter_documents,
 )
+from resolutions.forms import DocumentFilterForm
 from resolutions.fulltext import with_table_of_contents
 from resolutions.models import (
     REVERSE_RELATION_LABELS,
@@ -29,7 +31,6 @@ from resolutions.models import (
     DocumentAlias,
     DocumentFile,
     RelationKind,
-    Validity,
 )
 
 
@@ -89,21 +90,18 @@ class DocumentListView(RegistryMixin, ListView):
         context = super().get_context_data(**kwargs)
         form = self.get_filter_form()
         values = self.get_filter_values()
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(
             form=form,
             filter_values=values,
-            facets=_facet_links(facet_counts(values), values, query),
-            active_filters=_active_filters(values, query),
-            filter_query=query.urlencode(),
+            facets=facet_options(facet_counts(values), values),
+            active_filters=active_filters(values),
             # The search form resubmits the facets already chosen, with their validated text.
             hidden_filters=[
                 (name, self.request.GET[name])
                 for name in values
                 if name not in {"q", "tu_ngay", "den_ngay", "sap_xep"}
             ],
-            sorts=[(key, label, _with(query, "sap_xep", key)) for key, (label, _) in SORTS.items()],
+            sorts=[(key, label) for key, (label, _) in SORTS.items()],
             current_sort=values.get("sap_xep") or "moi-nhat",
             breadcrumbs=[(None, "Văn bản")],
         )
@@ -116,88 +114,6 @@ class DocumentListView(RegistryMixin, ListView):
         return super().render_to_response(context, **response_kwargs)
 
 
-FACET_TITLES = [
-    ("loai", "Loại văn bản"),
-    ("hieu_luc", "Tình trạng hiệu lực"),
-    ("co_quan", "Cơ quan ban hành"),
-    ("nhiem_ky", "Nhiệm kỳ"),
-    ("linh_vuc", "Lĩnh vực"),
-    ("nam", "Năm ban hành"),
-    ("nguoi_ky", "Người ký"),
-]
-
-
-def _facet_option(name, item):
-    """(query value, label, comparable value) of one facet option."""
-    if name == "loai" or name == "linh_vuc":
-        return item.slug, item.name, item
-    if name == "co_quan":
-        return str(item.pk), item.name, item
-    if name == "nhiem_ky":
-        return item.name, str(item), item
-    if name == "hieu_luc":
-        return VALIDITY_SLUGS[item], item.label, item
-    return str(item), str(item), item  # year, signer
-
-
-def _facet_links(facets, values, query):
-    """Each facet as a list of options with their count, link and whether it is chosen."""
-    result = []
-    for name, title in FACET_TITLES:
-        options = []
-        for item, count in facets[name]:
-            value, label, comparable = _facet_option(name, item)
-            chosen = values.get(name) == comparable or (
-                name == "nguoi_ky" and fold(values.get(name, "")) == fold(label)
-            )
-            url = _without(query, name, "page") if chosen else _with(query, name, value)
-            options.append({"label": label, "count": count, "url": url, "chosen": chosen})
-        if options:
-            result.append({"name": name, "title": title, "options": options})
-    return result
-
-
-def _with(query, name, value):
-    changed = query.copy()
-    changed[name] = value
-    changed.pop("page", None)
-    return "?" + changed.urlencode()
-
-
-def _without(query, *names):
-    changed = query.copy()
-    for name in names:
-        changed.pop(name, None)
-    return "?" + changed.urlencode() if changed else "?"
-
-
-def _active_filters(values, query):
-    """Chips for the filters in force, each with a link that removes it."""
-    labels = {
-        "q": "Từ khóa",
-        "loai": "Loại",
-        "co_quan": "Cơ quan",
-        "nhiem_ky": "Nhiệm kỳ",
-        "linh_vuc": "Lĩnh vực",
-        "hieu_luc": "Hiệu lực",
-        "nam": "Năm",
-        "tu_ngay": "Từ ngày",
-        "den_ngay": "Đến ngày",
-        "nguoi_ky": "Người ký",
-    }
-    chips = []
-    for name, label in labels.items():
-        if name not in values:
-            continue
-        value = values[name]
-        if name == "hieu_luc":
-            value = Validity(value).label
-        elif name in ("tu_ngay", "den_ngay"):
-            value = value.strftime("%d/%m/%Y")
-        chips.append((f"{label}: {value}", _without(query, name, "page")))
-    return chips
-
-
 class RegistryCSVView(RegistryMixin, View):
     """The filtered registry as CSV."""
 
@@ -205,12 +121,11 @@ class RegistryCSVView(RegistryMixin, View):
         if refused := self.filter_error_response():
             return refused
         documents = self.filtered_documents().prefetch_related("fields")
-        response = HttpResponse(
+        return HttpResponse(
             exports.registry_csv(documents, request.build_absolute_uri),
             content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": content_disposition_header(True, "van-ban.csv")},
         )
-        response["Content-Disposition"] = 'attachment; filename="van-ban.csv"'
-        return response
 
 
 class RegistryJSONView(RegistryMixin, View):
@@ -343,48 +258,6 @@ def _timeline(document, incoming):
         label = f"{document.get_validity_display()}: {document.validity_note}"
         events.append((document.validity_changed_on, label, None))
     return sorted(events, key=lambda event: event[0])
-
-
-def relation_diagram(document, outgoing, incoming, width=480):
-    """Boxes and arrows for the SVG on the document page, laid out here, not in the browser.
-
-    Documents acting on this one sit on the left, documents it acts on on the right.
-    """
-    if not outgoing and not incoming:
-        return None
-    row, box_w, box_h, top = 52, 150, 40, 12
-    rows = max(len(outgoing), len(incoming), 1)
-    height = top * 2 + rows * row
-    centre = {"x": (width - box_w) // 2, "y": top + (rows * row - box_h) // 2}
-
-    def node(doc, x, index, label):
-        y = top + index * row + (row - box_h) // 2
-        return {
-            "x": x,
-            "y": y,
-            "text": doc.number,
-            "title": str(doc),
-            "url": doc.get_absolute_url(),
-            "label": label,
-            "mid_y": y + box_h // 2,
-        }
-
-    left = [node(r.source, 0, i, REVERSE_RELATION_LABELS[r.kind]) for i, r in enumerate(incoming)]
-    right = [node(r.target, width - box_w, i, r.get_kind_display()) for i, r in enumerate(outgoing)]
-    centre_mid = centre["y"] + box_h // 2
-    for item in left:
-        item["line"] = (box_w, item["mid_y"], centre["x"], centre_mid)
-    for item in right:
-        item["line"] = (centre["x"] + box_w, centre_mid, item["x"], item["mid_y"])
-    return {
-        "width": width,
-        "height": height,
-        "box_w": box_w,
-        "box_h": box_h,
-        "half_w": box_w // 2,
-        "centre": {**centre, "text": document.number},
-        "nodes": left + right,
-    }
 
 
 class DocumentJSONView(DocumentDetailView):

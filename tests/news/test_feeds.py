@@ -126,7 +126,7 @@ class ArticleFeedTests(TestCase):
         self.assertEqual([item["title"] for item in items], [f"Tin số {n}" for n in range(1, 21)])
 
     def test_links_use_the_request_host_not_forwarded_host(self):
-        """Absolute links use the validated Host; X-Forwarded-Host is ignored (SECURITY.md H2)."""
+        """Links use the validated Host; X-Forwarded-Host is ignored (docs/security.md §10)."""
         with self.settings(ALLOWED_HOSTS=["tinhuy.example"]):
             channel, items = self.feed(
                 HTTP_HOST="tinhuy.example", HTTP_X_FORWARDED_HOST="evil.example", secure=True

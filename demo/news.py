@@ -10,7 +10,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from ndportal.demo.images import render
+from demo.images import render
 from ndportal.publishing import Status
 from ndportal.text import slugify_vi
 from news.models import Article, Category, Tag

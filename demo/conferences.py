@@ -10,8 +10,8 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from ndportal.demo.files import Letterhead, pdf_bytes
-from ndportal.demo.images import PHOTO_SIZE, render
+from demo.files import Letterhead, pdf_bytes
+from demo.images import PHOTO_SIZE, render
 from ndportal.publishing import Status
 from resolutions.models import (
     AgendaItem,

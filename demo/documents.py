@@ -10,7 +10,7 @@ from html import escape
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from ndportal.demo.files import Letterhead, docx_bytes, pdf_bytes
+from demo.files import Letterhead, docx_bytes, pdf_bytes
 from ndportal.publishing import Status
 from resolutions.models import (
     Document,

@@ -12,9 +12,6 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ndportal.demo.conferences import load_conferences
-from ndportal.demo.documents import load_documents
-from ndportal.demo.news import load_news
 from ndportal.roles import ROLES
 
 DEMO_USERNAME = "admin"
@@ -22,6 +19,24 @@ DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "ndportal-demo"
 # Demo accounts for the editorial roles (ndportal/roles.py), with the same public password.
 DEMO_ROLE_ACCOUNTS = [("bientap", "editor", "Biên tập"), ("duyet", "approver", "Duyệt")]
+
+
+def content_loaders():
+    """The demo's loaders, imported when the command runs.
+
+    They need reportlab, a development dependency: on an install without it the command
+    answers with what to install rather than with a traceback.
+    """
+    try:
+        from demo.conferences import load_conferences
+        from demo.documents import load_documents
+        from demo.news import load_news
+    except ModuleNotFoundError as error:
+        raise CommandError(
+            f"Thiếu gói {error.name} để tạo dữ liệu mẫu. Cài các gói phát triển: "
+            'pip install -e ".[dev]" (make run tự cài).'
+        ) from error
+    return load_documents, load_conferences, load_news
 
 
 class Command(BaseCommand):
@@ -46,6 +61,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             self.stderr.write(self.style.WARNING("Cảnh báo: đang nạp dữ liệu mẫu khi DEBUG tắt."))
 
+        load_documents, load_conferences, load_news = content_loaders()
         with transaction.atomic():
             documents = load_documents()
             conferences = load_conferences(documents)
