@@ -8,8 +8,20 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions.models import Conference, ConferencePhoto, ConferenceReport, ConnectedSite
-from tests.factories import make_conference
+from ndportal.images import alt_text_problems, pending_alt
+from ndportal.publishing import Status
+from ndportal.workflow import TransitionRefused, item_publish
+from resolutions.models import (
+    Conference,
+    ConferencePhoto,
+    ConferenceReport,
+    ConnectedSite,
+)
+from tests.admin_forms import admin_url
+from tests.admin_forms import form_data as page_form_data
+from tests.factories import (
+    make_conference,
+)
 from tests.image_files import SCRIPT, image_bytes, upload
 
 INLINE_PREFIXES = ["agenda", "sites", "photos", "files", "report"]
@@ -261,3 +273,93 @@ class ReportApprovalTests(TestCase):
         self.assertEqual(self.post(self.editor, data).status_code, 302)
         report.refresh_from_db()
         self.assertEqual((report.conclusions, report.is_approved), ("Mới", False))
+
+
+class BatchPhotoAltTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = User.objects.create_superuser("admin", "admin@example.com", "pw")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+        self.conference = make_conference(
+            title="Hội nghị có ảnh", status=Status.REVIEW, published_at=None
+        )
+        self.url = reverse("admin:resolutions_conference_change", args=[self.conference.pk])
+
+    def upload_batch(self, count=2, **overrides):
+        files = [upload(f"anh-{n}.png", image_bytes(colour=(n * 40, 0, 0))) for n in range(count)]
+        data = form_data(self.conference, new_photos=files, status=self.conference.status)
+        data.update(overrides)
+        return self.client.post(self.url, data)
+
+    def test_batch_marks_alt_as_not_written(self):
+        """The batch still stores every photo, with a marked alt and not the title."""
+        self.assertEqual(self.upload_batch().status_code, 302)
+        alts = list(self.conference.photos.values_list("alt_text", flat=True))
+        self.assertEqual(alts, [pending_alt(1), pending_alt(2)])
+        self.assertFalse(any("Hội nghị có ảnh" in alt for alt in alts))
+
+    def test_marked_alts_block_publishing_named_by_number_and_caption(self):
+        """Publishing is refused, naming photos as "ảnh số N: caption", never by file name."""
+        self.upload_batch()
+        first = self.conference.photos.first()
+        first.caption = "Đồng chí Bí thư phát biểu"
+        first.save()
+        problems = alt_text_problems(self.conference)
+        self.assertEqual(len(problems), 1)
+        self.assertIn("ảnh số 1: Đồng chí Bí thư phát biểu; ảnh số 2", problems[0])
+        self.assertNotIn(".png", problems[0])
+        with self.assertRaisesMessage(TransitionRefused, "ảnh số 2"):
+            item_publish(item=self.conference, user=self.admin)
+        self.conference.refresh_from_db()
+        self.assertEqual(self.conference.status, Status.REVIEW)
+
+    def test_publishes_once_alts_are_written(self):
+        """With a real alt on every photo the conference can be published."""
+        self.upload_batch()
+        self.conference.photos.update(alt_text="Toàn cảnh hội trường")
+        self.assertEqual(alt_text_problems(self.conference), [])
+        item_publish(item=self.conference, user=self.admin)
+        self.conference.refresh_from_db()
+        self.assertEqual(self.conference.status, Status.PUBLISHED)
+
+    def test_no_batch_on_a_published_conference(self):
+        """A batch cannot go straight onto a public page; nothing is stored."""
+        self.conference.status = Status.PUBLISHED
+        self.conference.published_at = timezone.now()
+        self.conference.save()
+        response = self.upload_batch(status=Status.PUBLISHED)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "không tải ảnh hàng loạt được")
+        self.assertFalse(ConferencePhoto.objects.exists())
+
+
+class ConferenceFrozenSlugAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin_user = User.objects.create_superuser("quantri", "qt@example.vn", "x")
+        cls.conference = make_conference(title="Hội nghị quán triệt Nghị quyết 05")
+        cls.draft = make_conference(title="Hội nghị nháp", status=Status.DRAFT, published_at=None)
+
+    def setUp(self):
+        self.client.force_login(self.admin_user)
+
+    def test_published_conference_slug_is_read_only(self):
+        """A published conference shows its slug without an input; a draft keeps the input."""
+        response = self.client.get(admin_url(self.conference))
+        self.assertContains(response, self.conference.slug)
+        self.assertNotContains(response, 'name="slug"')
+        response = self.client.get(admin_url(self.draft))
+        self.assertContains(response, 'name="slug"')
+
+    def test_posted_slug_change_is_ignored(self):
+        """Posting a new slug and title keeps the slug of a published conference."""
+        url = admin_url(self.conference)
+        data = page_form_data(self.client.get(url))
+        data.update(title="Hội nghị quán triệt Nghị quyết 05 (sửa)", slug="duong-dan-moi")
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302, response.context and response.context["errors"])
+        self.conference.refresh_from_db()
+        self.assertEqual(self.conference.title, "Hội nghị quán triệt Nghị quyết 05 (sửa)")
+        self.assertEqual(self.conference.slug, "hoi-nghi-quan-triet-nghi-quyet-05")
