@@ -1,4 +1,5 @@
-"""The conference admin: 30 sites in one form, batch photos, refused data, report approval."""
+"""The conference admin: 30 sites in one form, batch photos and their alt text, refused data,
+report approval, the frozen slug of a published conference."""
 
 import datetime
 

@@ -1,4 +1,5 @@
-"""Public conference pages: list and filters, detail, series, gallery, hidden drafts and reports."""
+"""Public conference pages: list and filters, detail, series, gallery, hidden drafts and reports,
+links to documents and news, Vietnamese digit grouping."""
 
 import datetime
 
@@ -360,7 +361,7 @@ class DigitGroupingTests(TestCase):
 
     def test_conference_pages_group_thousands_with_a_dot(self):
         """1653 reads 1.653 on the list card and the detail page; the year stays 2025."""
-        for url in (reverse("resolutions:conference-list"), self.conference.get_absolute_url()):
+        for url in (LIST_URL, self.conference.get_absolute_url()):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertContains(response, "1.653")
@@ -394,7 +395,7 @@ class ConferenceDocumentChoiceTests(TestCase):
         ]
         conference = make_conference()
         conference.documents.add(*documents)
-        response = self.client.get(reverse("resolutions:conference-list"))
+        response = self.client.get(LIST_URL)
         choices = [str(d) for d in response.context["form"].fields["van_ban"].queryset]
         numbers = [label.split()[-1] for label in choices]
         self.assertEqual(numbers, ["02-NQ/TU", "10-NQ/TU", "03-NQ/TU", "04-NQ/TU", "05-NQ/TU"])

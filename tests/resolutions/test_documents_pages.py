@@ -1,4 +1,5 @@
-"""The document page: relations both ways, diagram, contents, timeline, print, JSON, old URLs."""
+"""The document page: relations both ways, diagram, contents, timeline, print, JSON, old URLs,
+links to the conferences and news about it (published ones only), accessible markup."""
 
 import datetime
 import json

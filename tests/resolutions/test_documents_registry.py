@@ -1,4 +1,5 @@
-"""The public registry /van-ban/: filters alone and combined, counts, bad values, exports."""
+"""The public registry /van-ban/: filters alone and combined, counts, bad values, exports that
+validate like the page, Vietnamese validity values."""
 
 import csv
 import datetime
