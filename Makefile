@@ -21,13 +21,16 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite runs on every core (pytest-xdist, see addopts in pyproject.toml).
 test: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/djlint templates --lint
 	$(BIN)/pytest
 
+# One process: the browser tests share one Chromium and one live server.
 test-browser: $(STAMP)
-	$(BIN)/pytest -p no:cacheprovider tests/browser -m browser
+	$(BIN)/pytest -p no:cacheprovider -n 0 tests/browser -m browser
 
 # Render times and query counts of the main pages on a fresh demo database (docs/benchmarks.md).
 bench: $(STAMP)
@@ -39,9 +42,11 @@ bench: $(STAMP)
 	DJANGO_DEBUG= DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 		$(BIN)/python manage.py bench
 
+# The same checks as CI and .pre-commit-config.yaml (`$(BIN)/pre-commit install` to run them on commit).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media

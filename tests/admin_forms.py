@@ -1,6 +1,24 @@
-"""Post an admin form the way a browser would: every field the page shows, with its value."""
+"""Drive the admin like a browser: its URLs, and a form posted back with every value it shows."""
 
 from html.parser import HTMLParser
+
+from django.urls import reverse
+from django.utils import timezone
+
+
+def admin_url(obj_or_model, view="change", *args):
+    """The admin URL of `view` for a row (change, delete, history) or a model (the others)."""
+    opts = obj_or_model._meta
+    name = f"admin:{opts.app_label}_{opts.model_name}_{view}"
+    if view in {"change", "delete", "history"}:
+        return reverse(name, args=[obj_or_model.pk, *args])
+    return reverse(name, args=args)
+
+
+def local_parts(moment):
+    """The two inputs of the admin's split date-time widget for an aware datetime."""
+    local = timezone.localtime(moment)
+    return local.strftime("%Y-%m-%d"), local.strftime("%H:%M:%S")
 
 
 class _FormReader(HTMLParser):
@@ -49,8 +67,12 @@ class _FormReader(HTMLParser):
             self.data[self._textarea][0] += data
 
 
-def form_data(response, form_id):
-    """The values the admin page `response` would post from its form `form_id`."""
+def form_data(response, form_id=None):
+    """The values the admin page `response` would post from its form `form_id`.
+
+    By default the page's change (or add) form, `<model_name>_form`, inlines included.
+    """
+    form_id = form_id or f"{response.context['opts'].model_name}_form"
     reader = _FormReader(form_id)
     reader.feed(response.content.decode())
     data = {}

@@ -1,13 +1,47 @@
-"""Test-wide settings: a fast password hasher and a throw-away MEDIA_ROOT."""
+"""Test-wide settings: a fast password hasher, throw-away media and a cache of one's own.
+
+The suite runs in parallel (pytest-xdist, `-n auto` in pyproject.toml). Each worker gets
+its own test database from pytest-django (test_<name>_gw0, _gw1, ...), and here its own
+MEDIA_ROOT and cache key prefix, so two workers never read each other's files or keys.
+"""
+
+import os
 
 import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_settings(tmp_path_factory):
+    """Settings for the whole run, in place before any setUpTestData creates a user or file."""
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    caches = {
+        alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX', '')}-test-{worker}"}
+        for alias, config in settings.CACHES.items()
+    }
+    with override_settings(
+        PASSWORD_HASHERS=FAST_HASHERS,
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        CACHES=caches,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _fresh_media_and_cache(settings, tmp_path):
+    """Each test starts with an empty MEDIA_ROOT and an empty cache (its worker's keys only)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    yield
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")  # django-redis: only keys under this worker's prefix
+    else:
+        cache.clear()  # local memory: one process, one worker

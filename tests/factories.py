@@ -3,9 +3,11 @@
 import datetime
 from itertools import count
 
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from ndportal.publishing import Status
+from ndportal.roles import ROLES
 from news.models import Article, Category
 from resolutions.models import (
     Committee,
@@ -94,12 +96,8 @@ def make_committee(**overrides):
     return Committee.objects.create(**values)
 
 
-def make_staff(username, role="editor", **overrides):
-    """A staff user in one of the editorial roles (see ndportal/roles.py)."""
-    from django.contrib.auth.models import Group, User
-
-    from ndportal.roles import ROLES
-
-    user = User.objects.create_user(username, is_staff=True, **overrides)
+def make_staff(role="editor", username=None, **overrides):
+    """A staff user in one editorial role: 'editor', 'approver' or 'admin' (ndportal/roles.py)."""
+    user = User.objects.create_user(username or f"{role}-user", is_staff=True, **overrides)
     user.groups.add(Group.objects.get(name=ROLES[role].group))
     return user

@@ -1,5 +1,6 @@
-"""Bytes of good and hostile image files, built in memory for the upload tests."""
+"""Bytes of good and hostile image files, built in memory (once per run) for the upload tests."""
 
+import functools
 import io
 import struct
 import zlib
@@ -10,6 +11,7 @@ from PIL import Image
 SCRIPT = b"<script>alert(document.domain)</script>"
 
 
+@functools.cache
 def image_bytes(fmt="PNG", size=(40, 30), frames=1, colour=(200, 30, 30)):
     """A small real image; `frames` > 1 gives an animated GIF or WebP."""
     images = [

@@ -3,24 +3,17 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from PIL import Image
 
 from ndportal.publishing import Status
-from ndportal.roles import ROLES, sync_roles
+from ndportal.roles import sync_roles
 from news.models import Article
-from tests.factories import make_category
+from tests.factories import make_category, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Matkhau-bien-tap-2026"
 TITLE = "Tỉnh ủy Nam Định quán triệt Nghị quyết Đại hội"
-
-
-def make_staff(username, role):
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=ROLES[role].group))
-    return user
 
 
 def log_in(page, base_url, username):
@@ -77,8 +70,8 @@ def test_editor_writes_approver_publishes_reader_reads(live_server, page, tmp_pa
     """An editor writes an article with an image and submits it; an approver publishes it."""
     sync_roles()
     category = make_category(name="Thời sự", slug="thoi-su")
-    make_staff("bientap", "editor")
-    make_staff("duyet", "approver")
+    make_staff("editor", "bientap", password=PASSWORD)
+    make_staff("approver", "duyet", password=PASSWORD)
     photo = tmp_path / "hoi-nghi.jpg"
     image = Image.new("RGB", (800, 500), (180, 30, 30))
     buffer = io.BytesIO()

@@ -6,14 +6,14 @@ from reversion.models import Version
 
 from ndportal.publishing import Status
 from resolutions.models import Document, DocumentFile
-from tests.factories import make_article, make_conference, make_document
-from tests.ndportal.admin_helpers import admin_url, form_data, make_member
+from tests.admin_forms import admin_url, form_data
+from tests.factories import make_article, make_conference, make_document, make_staff
 
 
 class HistoryTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.approver = make_member("approver")
+        cls.approver = make_staff("approver")
 
     def setUp(self):
         self.client.force_login(self.approver)
@@ -135,7 +135,7 @@ class RecoveryTests(HistoryTestCase):
         self.client.post(admin_url(article, "delete"), {"post": "yes"})
         deleted = Version.objects.get_deleted(type(article)).get(object_id=str(pk))
         recover_url = admin_url(type(article), "recover", deleted.pk)
-        editor = make_member("editor")
+        editor = make_staff("editor")
         self.client.force_login(editor)
         self.client.post(recover_url, {"title": "x"})
         self.assertFalse(type(article).objects.filter(pk=pk).exists())
@@ -204,8 +204,8 @@ class ProtectOnDeleteTests(HistoryTestCase):
 class OptimisticLockingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.first = make_member("editor", "bientap1")
-        cls.second = make_member("editor", "bientap2")
+        cls.first = make_staff("editor", "bientap1")
+        cls.second = make_staff("editor", "bientap2")
 
     def test_second_stale_save_is_refused_and_first_work_kept(self):
         """Two editors open the same draft; the second save is refused, the first is kept."""
@@ -235,7 +235,7 @@ class OptimisticLockingTests(TestCase):
 
     def test_restoring_an_old_version_makes_open_forms_stale(self):
         """A form opened before a restore from history is refused after it."""
-        approver = make_member("approver", "duyet1")
+        approver = make_staff("approver", "duyet1")
         article = make_article(status=Status.DRAFT, published_at=None, title="Bản một")
         self.client.force_login(approver)
         data = form_data(self.client.get(admin_url(article)))

@@ -12,8 +12,8 @@ from reversion.models import Version
 from ndportal.publishing import Status
 from news.models import Article
 from resolutions.models import DocumentFile
-from tests.factories import make_article, make_document
-from tests.ndportal.admin_helpers import admin_url, form_data, make_member
+from tests.admin_forms import admin_url, form_data
+from tests.factories import make_article, make_document, make_staff
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
@@ -28,8 +28,8 @@ def attach(document, name="ban-ky.pdf"):
 class PublishedDocumentFileTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = make_member("editor")
-        cls.approver = make_member("approver")
+        cls.editor = make_staff("editor")
+        cls.approver = make_staff("approver")
         cls.document = make_document(status=Status.PUBLISHED)
 
     def test_editor_cannot_add_a_file_to_a_published_document(self):
@@ -68,7 +68,7 @@ class PublishedDocumentFileTests(TestCase):
 class VersionRestoreTests(TestCase):
     def test_editor_cannot_restore_an_old_version_over_a_published_item(self):
         """Restoring a draft version of a published article is refused to an editor (403)."""
-        approver, editor = make_member("approver"), make_member("editor")
+        approver, editor = make_staff("approver"), make_staff("editor")
         article = make_article(title="Bản nháp cũ", status=Status.DRAFT, published_at=None)
         self.client.force_login(approver)
         self.client.post(admin_url(article), form_data(self.client.get(admin_url(article))))
@@ -89,7 +89,7 @@ class SchedulingRightTests(TestCase):
     def test_editor_cannot_set_the_publication_time(self):
         """An editor's posted publication time is ignored: scheduling is the approver's call."""
         article = make_article(status=Status.DRAFT, published_at=None)
-        self.client.force_login(make_member("editor"))
+        self.client.force_login(make_staff("editor"))
         data = form_data(self.client.get(admin_url(article)))
         data.update(published_at_0="01/01/2030", published_at_1="08:00:00")
         self.client.post(admin_url(article), data)
@@ -101,7 +101,7 @@ class SchedulingRightTests(TestCase):
         future = make_article(
             status=Status.REVIEW, published_at=timezone.now() + datetime.timedelta(days=3)
         )
-        self.client.force_login(make_member("approver"))
+        self.client.force_login(make_staff("approver"))
         response = self.client.post(
             admin_url(Article, "changelist"),
             {"action": "publish_selected", "_selected_action": [future.pk]},
@@ -125,6 +125,6 @@ class PreviewPermissionTests(TestCase):
         """An editor (view permission through the role) previews drafts and their files."""
         article = make_article(status=Status.DRAFT, published_at=None)
         attachment = attach(make_document(status=Status.DRAFT, published_at=None), "du-thao.pdf")
-        self.client.force_login(make_member("editor"))
+        self.client.force_login(make_staff("editor"))
         self.assertEqual(self.client.get(article.get_absolute_url()).status_code, 200)
         self.assertEqual(self.client.get(attachment.get_absolute_url()).status_code, 200)

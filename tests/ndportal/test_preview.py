@@ -4,15 +4,15 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 
 from ndportal.publishing import Status
-from tests.factories import make_article, make_conference, make_document
-from tests.ndportal.admin_helpers import admin_url, make_member
+from tests.admin_forms import admin_url
+from tests.factories import make_article, make_conference, make_document, make_staff
 
 
 class PreviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = make_member("editor")
-        cls.colleague = make_member("approver")
+        cls.editor = make_staff("editor")
+        cls.colleague = make_staff("approver")
         cls.reader = User.objects.create_user("bandoc", password="x")
         cls.items = [
             make_article(status=Status.DRAFT, published_at=None, title="Bài chưa đăng"),

@@ -12,8 +12,8 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from resolutions.models import Conference, ConferenceFile
+from tests.document_files import pdf_bytes
 from tests.factories import make_conference
-from tests.resolutions.document_files import pdf_bytes
 
 
 def put(name, content=b"x"):

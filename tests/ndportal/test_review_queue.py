@@ -8,15 +8,14 @@ from django.utils import timezone
 
 from ndportal.publishing import Status
 from ndportal.workflow import RETURN, apply_action
-from tests.factories import make_article, make_conference, make_document
-from tests.ndportal.admin_helpers import make_member
+from tests.factories import make_article, make_conference, make_document, make_staff
 
 
 class ReviewQueueTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = make_member("editor")
-        cls.approver = make_member("approver")
+        cls.editor = make_staff("editor")
+        cls.approver = make_staff("approver")
         make_article(status=Status.REVIEW, published_at=None, title="Bài chờ duyệt một")
         make_article(status=Status.REVIEW, published_at=None, title="Bài chờ duyệt hai")
         make_document(status=Status.REVIEW, published_at=None, title="về văn bản chờ duyệt")

@@ -7,8 +7,8 @@ from django.test import TestCase
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from tests.factories import make_article, make_conference, make_document
-from tests.ndportal.admin_helpers import admin_url, form_data, local_parts, make_member
+from tests.admin_forms import admin_url, form_data, local_parts
+from tests.factories import make_article, make_conference, make_document, make_staff
 
 BUILDERS = {"article": make_article, "document": make_document, "conference": make_conference}
 
@@ -16,9 +16,9 @@ BUILDERS = {"article": make_article, "document": make_document, "conference": ma
 class WorkflowTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = make_member("editor")
-        cls.approver = make_member("approver")
-        cls.administrator = make_member("admin")
+        cls.editor = make_staff("editor")
+        cls.approver = make_staff("approver")
+        cls.administrator = make_staff("admin")
 
     def post_change(self, user, item, **changes):
         """Load the change page as `user`, change some fields, post it back."""

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from ndportal.publishing import Status
 from resolutions.models import ConferenceFile, ConferencePhoto, DocumentFile
+from tests.document_files import docx_bytes, pdf_bytes
 from tests.factories import make_conference, make_document, make_staff
 from tests.image_files import image_bytes
-from tests.resolutions.document_files import docx_bytes, pdf_bytes
 
 
 def conference_file(conference, name, content):
@@ -29,7 +29,7 @@ class ConferenceFileDownloadTests(TestCase):
     def setUpTestData(cls):
         cls.conference = make_conference()
         cls.draft = make_conference(status=Status.DRAFT, published_at=None)
-        cls.staff = make_staff("bientap", password="x")
+        cls.staff = make_staff(username="bientap", password="x")
 
     def setUp(self):
         self.pdf = conference_file(

@@ -7,7 +7,7 @@ from django.test import TestCase
 
 from resolutions.models import ConferenceReport
 from tests.factories import make_conference
-from tests.ndportal.admin_helpers import admin_url
+from tests.admin_forms import admin_url
 
 
 class ApprovalTimeTests(TestCase):

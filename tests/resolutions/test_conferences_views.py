@@ -1,4 +1,5 @@
-"""Public conference pages: list and filters, detail, series, gallery, hidden drafts and reports."""
+"""Public conference pages: list and filters, detail, series, gallery, hidden drafts and reports,
+links to documents and news, Vietnamese digit grouping."""
 
 import datetime
 
@@ -8,8 +9,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions.models import AgendaItem, ConferencePhoto, ConferenceReport, ConnectedSite
-from tests.factories import make_conference, make_document, make_staff
+from ndportal.publishing import Status
+from resolutions.models import (
+    AgendaItem,
+    ConferencePhoto,
+    ConferenceReport,
+    ConnectedSite,
+)
+from resolutions.reach import percent
+from tests.factories import (
+    make_article,
+    make_conference,
+    make_document,
+    make_staff,
+)
 from tests.image_files import image_bytes, upload
 
 LIST_URL = reverse("resolutions:conference-list")
@@ -157,7 +170,7 @@ class ConferenceDetailTests(TestCase):
         """A report that is not approved stays hidden, from readers and from staff preview."""
         response = self.client.get(self.province.get_absolute_url())
         self.assertNotContains(response, self.report.conclusions)
-        staff = make_staff("staff", password="pw")
+        staff = make_staff(username="staff", password="pw")
         self.client.force_login(staff)
         response = self.client.get(self.province.get_absolute_url())
         self.assertNotContains(response, self.report.conclusions)
@@ -179,7 +192,7 @@ class ConferenceDetailTests(TestCase):
             ).status_code,
             404,
         )
-        staff = make_staff("staff", password="pw")
+        staff = make_staff(username="staff", password="pw")
         self.client.force_login(staff)
         self.assertEqual(self.client.get(url).status_code, 200)
 
@@ -262,3 +275,127 @@ class AgendaDocumentLinkTests(TestCase):
         self.assertContains(response, public.get_absolute_url())
         self.assertNotContains(response, draft.get_absolute_url())
         self.assertNotContains(response, "08-NQ/TU")
+
+
+class ConferenceLinksTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.document = make_document(number="03-NQ/TU", title="về phát triển nông nghiệp")
+        cls.draft_document = make_document(
+            number="04-NQ/TU", title="nghị quyết chưa công bố", status=Status.DRAFT
+        )
+        cls.conference = make_conference(
+            title="Hội nghị quán triệt các nghị quyết chuyên đề",
+            place="Hội trường Tỉnh ủy",
+            chair="Đồng chí Bí thư Tỉnh ủy",
+        )
+        cls.conference.documents.add(cls.document, cls.draft_document)
+        cls.article = make_article(title="Tin về hội nghị quán triệt")
+        cls.draft_article = make_article(title="Tin nháp về hội nghị", status=Status.REVIEW)
+        for article in [cls.article, cls.draft_article]:
+            article.conferences.add(cls.conference)
+        cls.child = make_conference(title="Hội nghị cấp huyện Hải Hậu", parent=cls.conference)
+        cls.draft_child = make_conference(
+            title="Hội nghị cấp xã chưa duyệt", parent=cls.conference, status=Status.DRAFT
+        )
+        cls.draft_parent = make_conference(title="Hội nghị cấp trên nháp", status=Status.DRAFT)
+        cls.orphan = make_conference(title="Hội nghị có cấp trên nháp", parent=cls.draft_parent)
+
+    def test_details(self):
+        """The page shows title, place, chair and level."""
+        response = self.client.get(self.conference.get_absolute_url())
+        self.assertContains(response, self.conference.title)
+        self.assertContains(response, "Hội trường Tỉnh ủy")
+        self.assertContains(response, "Đồng chí Bí thư Tỉnh ủy")
+        self.assertContains(response, "Cấp tỉnh")
+
+    def test_shows_its_documents_and_news(self):
+        """The conference links the documents it studied and the news about it."""
+        response = self.client.get(self.conference.get_absolute_url())
+        self.assertContains(response, self.document.get_absolute_url())
+        self.assertContains(response, self.article.get_absolute_url())
+        self.assertContains(response, self.child.get_absolute_url())
+
+    def test_hides_unpublished_links(self):
+        """A draft document, an article under review and a draft child are not shown."""
+        response = self.client.get(self.conference.get_absolute_url())
+        self.assertNotContains(response, "04-NQ/TU")
+        for obj in [self.draft_document, self.draft_article, self.draft_child]:
+            with self.subTest(obj=str(obj)):
+                self.assertNotContains(response, obj.title)
+
+    def test_hides_unpublished_parent(self):
+        """A conference under a draft parent does not link the parent."""
+        response = self.client.get(self.orphan.get_absolute_url())
+        self.assertNotContains(response, self.draft_parent.title)
+        self.assertNotContains(response, self.draft_parent.get_absolute_url())
+
+    def test_unknown_slug_is_404(self):
+        """A conference slug that does not exist is a 404."""
+        url = reverse("resolutions:conference-detail", kwargs={"slug": "khong-co"})
+        self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_query_count_does_not_grow_with_links(self):
+        """More documents and articles on a conference do not add queries (no N+1)."""
+        with CaptureQueriesContext(connection) as before:
+            self.client.get(self.conference.get_absolute_url())
+        for index in range(4):
+            self.conference.documents.add(make_document(number=f"{50 + index}-KH/TU"))
+            make_article(title=f"Tin thêm {index}").conferences.add(self.conference)
+        with CaptureQueriesContext(connection) as after:
+            response = self.client.get(self.conference.get_absolute_url())
+        self.assertContains(response, "53-KH/TU")
+        self.assertEqual(len(after), len(before), [q["sql"][:120] for q in after])
+
+
+class DigitGroupingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.conference = make_conference(
+            title="Hội nghị đông người",
+            starts_at=datetime.datetime(2025, 3, 10, 1, 0, tzinfo=datetime.UTC),
+            published_at=datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC),
+            invited_count=2000,
+            attendance=1653,
+        )
+
+    def test_conference_pages_group_thousands_with_a_dot(self):
+        """1653 reads 1.653 on the list card and the detail page; the year stays 2025."""
+        for url in (LIST_URL, self.conference.get_absolute_url()):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "1.653")
+                self.assertNotContains(response, "1653")
+                self.assertContains(response, "10/03/2025")
+                self.assertNotContains(response, "2.025")
+
+    def test_detail_groups_invited_count(self):
+        """The number invited is grouped too."""
+        self.assertContains(self.client.get(self.conference.get_absolute_url()), "2.000")
+
+    def test_small_share_is_not_zero(self):
+        """1 of 226 reads <1%, not 0%; nothing reads 0%, half reads 50%."""
+        self.assertEqual(percent(1 / 226), "<1%")
+        self.assertEqual(percent(0), "0%")
+        self.assertEqual(percent(0.5), "50%")
+        self.assertEqual(percent(None), "—")
+
+
+class ConferenceDocumentChoiceTests(TestCase):
+    def test_documents_offered_by_issue_date_then_number(self):
+        """The "Văn bản học tập" filter lists oldest first, same-day documents by number."""
+        early = datetime.date(2021, 3, 19)
+        later = datetime.date(2021, 6, 25)
+        documents = [
+            make_document(number="05-NQ/TU", issued_on=datetime.date(2021, 9, 17)),
+            make_document(number="04-NQ/TU", issued_on=later),
+            make_document(number="03-NQ/TU", issued_on=later),
+            make_document(number="02-NQ/TU", issued_on=early),
+            make_document(number="10-NQ/TU", issued_on=early),
+        ]
+        conference = make_conference()
+        conference.documents.add(*documents)
+        response = self.client.get(LIST_URL)
+        choices = [str(d) for d in response.context["form"].fields["van_ban"].queryset]
+        numbers = [label.split()[-1] for label in choices]
+        self.assertEqual(numbers, ["02-NQ/TU", "10-NQ/TU", "03-NQ/TU", "04-NQ/TU", "05-NQ/TU"])

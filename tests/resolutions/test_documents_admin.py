@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from resolutions.models import Document, DocumentAlias, DocumentFile, DocumentRelation
 from tests.admin_forms import form_data
+from tests.document_files import pdf_bytes, stored_files
 from tests.factories import make_document, make_document_type, make_issuing_body
-from tests.resolutions.document_files import pdf_bytes, stored_files
 
 FORM_ID = "document_form"
 

@@ -13,8 +13,7 @@ from django.urls import reverse
 from ndportal.publishing import Status
 from resolutions.attachments import Extraction, FileKind
 from resolutions.models import DocumentFile
-from tests.factories import make_document, make_staff
-from tests.resolutions.document_files import (
+from tests.document_files import (
     doc_bytes,
     docx_bytes,
     odt_bytes,
@@ -24,6 +23,7 @@ from tests.resolutions.document_files import (
     xlsx_bytes,
     zip_bomb_docx,
 )
+from tests.factories import make_document, make_staff
 
 
 class UploadRuleTests(TestCase):
@@ -166,7 +166,7 @@ class DownloadTests(TestCase):
     def setUpTestData(cls):
         cls.document = make_document()
         cls.draft = make_document(status=Status.DRAFT, published_at=None)
-        cls.staff = make_staff("bientap", password="x")
+        cls.staff = make_staff(username="bientap", password="x")
 
     def setUp(self):
         self.pdf = DocumentFile.objects.create(

@@ -1,4 +1,5 @@
-"""The public registry /van-ban/: filters alone and combined, counts, bad values, exports."""
+"""The public registry /van-ban/: filters alone and combined, counts, bad values, exports that
+validate like the page, Vietnamese validity values."""
 
 import csv
 import datetime
@@ -11,9 +12,16 @@ from django.urls import reverse
 
 from ndportal.publishing import Status
 from resolutions.models import DocumentRelation, Field, RelationKind, Validity
-from tests.factories import make_document, make_document_type, make_issuing_body, make_term
+from tests.factories import (
+    make_document,
+    make_document_type,
+    make_issuing_body,
+    make_term,
+)
 
 URL = reverse("resolutions:document-list")
+CSV_URL = reverse("resolutions:document-list-csv")
+JSON_URL = reverse("resolutions:document-list-json")
 
 
 @time_machine.travel(datetime.datetime(2024, 6, 1, 12, tzinfo=datetime.UTC), tick=False)
@@ -212,3 +220,99 @@ class RegistryFilterTests(TestCase):
         """A bad filter on an export is a 400 with a message, not a 500 nor a wider file."""
         response = self.client.get(reverse("resolutions:document-list-csv"), {"nam": "abc"})
         self.assertEqual(response.status_code, 400)
+
+
+class RegistryExportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.term = make_term(name="XX")
+        cls.in_force = make_document(number="01-NQ/TU", term=cls.term)
+        cls.expired = make_document(number="02-NQ/TU", term=cls.term)
+        cls.plan = make_document(
+            number="03-KH/TU",
+            doc_type=make_document_type(name="Kế hoạch", code="KH", slug="ke-hoach", order=2),
+        )
+        # 01 replaces 02, so 02 has expired.
+        DocumentRelation.objects.create(
+            source=cls.in_force, kind=RelationKind.REPLACES, target=cls.expired
+        )
+
+    def test_bad_filter_refuses_the_export_like_the_page(self):
+        """A bad value gives the page and both exports a 400, the exports in plain Vietnamese."""
+        bad = [
+            {"loai": "nghi-quyet", "nhiem_ky": "XXX", "hieu_luc": "con-hieu-luc"},
+            {"nam": "99999"},
+            {"hieu_luc": "draft"},
+            {"tu_ngay": "2024-05-01", "den_ngay": "2024-01-01"},
+        ]
+        for query in bad:
+            with self.subTest(query=query):
+                self.assertEqual(self.client.get(URL, query).status_code, 400)
+                for url in (CSV_URL, JSON_URL):
+                    response = self.client.get(url, query)
+                    self.assertEqual(response.status_code, 400)
+                    self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+                    text = response.content.decode()
+                    self.assertIn("Điều kiện lọc không hợp lệ", text)
+                    self.assertNotIn("01-NQ/TU", text)
+
+    def test_names_the_bad_field(self):
+        """The export's message says which filter was wrong."""
+        response = self.client.get(CSV_URL, {"nam": "99999"})
+        self.assertContains(response, "Năm ban hành: Năm phải nằm trong khoảng", status_code=400)
+
+    def test_good_filters_export_only_what_was_asked(self):
+        """Vietnamese validity value plus term: only the documents in force of that term."""
+        query = {"loai": "nghi-quyet", "nhiem_ky": "XX", "hieu_luc": "con-hieu-luc"}
+        response = self.client.get(CSV_URL, query)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("01-NQ/TU", response.content.decode())
+        self.assertNotIn("02-NQ/TU", response.content.decode())
+        data = json.loads(self.client.get(JSON_URL, query).content)
+        self.assertEqual([row["so_ky_hieu"] for row in data["van_ban"]], ["01-NQ/TU"])
+        self.assertEqual(data["van_ban"][0]["ma_hieu_luc"], "con-hieu-luc")
+
+
+class ValiditySlugTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.new = make_document(number="01-NQ/TU")
+        cls.old = make_document(number="02-NQ/TU", issued_on=datetime.date(2016, 1, 1))
+        DocumentRelation.objects.create(source=cls.new, kind=RelationKind.REPLACES, target=cls.old)
+
+    def numbers(self, query):
+        response = self.client.get(URL, query)
+        self.assertEqual(response.status_code, 200)
+        return [document.number for document in response.context["document_list"]]
+
+    def test_each_vietnamese_value_filters(self):
+        """het-hieu-luc and con-hieu-luc select what the English codes used to."""
+        self.assertEqual(self.numbers({"hieu_luc": "het-hieu-luc"}), ["02-NQ/TU"])
+        self.assertEqual(self.numbers({"hieu_luc": "con-hieu-luc"}), ["01-NQ/TU"])
+        self.assertEqual(self.numbers({"hieu_luc": "chua-co-hieu-luc"}), [])
+
+    def test_old_english_values_still_work(self):
+        """Links pasted before the change (?hieu_luc=expired) still filter, with no 400."""
+        self.assertEqual(self.numbers({"hieu_luc": Validity.EXPIRED}), ["02-NQ/TU"])
+        self.assertEqual(self.numbers({"hieu_luc": "in_force"}), ["01-NQ/TU"])
+
+    def test_facet_links_and_chip_speak_vietnamese(self):
+        """Facet links carry con-hieu-luc, the chip reads the label, no English code shows."""
+        response = self.client.get(URL, {"hieu_luc": "het-hieu-luc"})
+        facets = {facet["name"]: facet["options"] for facet in response.context["facets"]}
+        self.assertContains(response, 'href="?hieu_luc=con-hieu-luc"')
+        self.assertTrue(
+            next(o for o in facets["hieu_luc"] if o["label"] == "Hết hiệu lực")["chosen"]
+        )
+        self.assertIn(
+            "Hiệu lực: Hết hiệu lực", [label for _, label in response.context["active_filters"]]
+        )
+        content = response.content.decode()
+        self.assertNotIn("hieu_luc=in_force", content)
+        self.assertNotIn("hieu_luc=expired", content)
+
+    def test_document_json_gives_the_vietnamese_code(self):
+        """One document's JSON carries the same validity value the registry filters on."""
+        data = json.loads(self.client.get(self.old.get_absolute_url() + "du-lieu.json").content)
+        self.assertEqual(data["ma_hieu_luc"], "het-hieu-luc")
+        self.assertEqual(data["hieu_luc"], "Hết hiệu lực")

@@ -5,7 +5,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from tests.factories import make_category, make_committee, make_conference
-from tests.test_search import DOCUMENT_QUERIES, SearchData
+from tests.ndportal.test_search import DOCUMENT_QUERIES, SearchData
 
 
 class AdminSearchTests(SearchData, TestCase):

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.test import SimpleTestCase
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 PRINT_SETTINGS = """
 import json, django

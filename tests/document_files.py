@@ -1,5 +1,9 @@
-"""Small real files of every accepted kind, made in memory for the document tests."""
+"""Small real files of every accepted kind, made in memory for the document tests.
 
+Each builder is cached: bytes never change, so a file is built once per run, not per test.
+"""
+
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -8,6 +12,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 
+@functools.cache
 def pdf_bytes(text="Nghi quyet so 01"):
     """A one-page PDF whose text layer holds `text` (ASCII, Helvetica)."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
@@ -35,6 +40,7 @@ def pdf_bytes(text="Nghi quyet so 01"):
     return out.getvalue()
 
 
+@functools.cache
 def docx_bytes(*paragraphs):
     import docx
 
@@ -46,6 +52,7 @@ def docx_bytes(*paragraphs):
     return out.getvalue()
 
 
+@functools.cache
 def xlsx_bytes(*cells):
     cells = cells or ("Chỉ tiêu", "Tỷ lệ hộ nghèo")
     shared = "".join(f"<si><t>{cell}</t></si>" for cell in cells)
@@ -60,6 +67,7 @@ def xlsx_bytes(*cells):
     )
 
 
+@functools.cache
 def odt_bytes(text="Kế hoạch thực hiện nghị quyết"):
     return _zip(
         {
@@ -78,6 +86,7 @@ def doc_bytes():
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le")
 
 
+@functools.cache
 def zip_bomb_docx(size=50 * 1024 * 1024):
     """A DOCX-shaped archive with one entry that unpacks to `size` bytes of zeros."""
     out = io.BytesIO()

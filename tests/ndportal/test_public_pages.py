@@ -219,7 +219,7 @@ class UnpublishedInvisibleTests(TestCase):
 
     def test_staff_do_not_see_them_in_lists_either(self):
         """Lists are the public view even for staff; only detail pages preview."""
-        self.client.force_login(make_staff("bientap"))
+        self.client.force_login(make_staff(username="bientap"))
         self.assertNotContains(self.client.get(reverse("news:article-list")), HIDDEN)
         self.assertNotContains(self.client.get(reverse("home")), HIDDEN)
 
@@ -235,7 +235,7 @@ class UnpublishedInvisibleTests(TestCase):
 class StaffPreviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.staff = make_staff("bientapvien")
+        cls.staff = make_staff(username="bientapvien")
         cls.reader = User.objects.create_user("bandoc")
         values = hidden_states()
         cls.items = [
