@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint bench clean
+.PHONY: run test test-browser lint bench bench-search clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,10 +16,15 @@ $(STAMP): pyproject.toml
 # Tests run with debug off, as production does; they need a (throw-away) secret key.
 test test-browser: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
+# The site and its background worker (attachment text) together; stopping the site stops
+# the worker. No autoreload for the worker, so it never outlives the site.
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	export DJANGO_DEBUG=1; \
+	$(BIN)/python manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs on every core (pytest-xdist, see addopts in pyproject.toml).
 test: $(STAMP)
@@ -41,6 +46,17 @@ bench: $(STAMP)
 	$(BIN)/python manage.py load_demo > /dev/null && \
 	DJANGO_DEBUG= DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 		$(BIN)/python manage.py bench
+
+# Search latency on PostgreSQL at 100,000 articles (fills an empty database first, < 10 min).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ndportal_bench
+bench-search: $(STAMP)
+	export DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} DJANGO_DEBUG= \
+		DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver; \
+	$(BIN)/python manage.py migrate --noinput -v0 || { \
+		echo "Cần một cơ sở dữ liệu PostgreSQL trống, ví dụ: createdb -h 127.0.0.1 -U postgres ndportal_bench"; \
+		exit 1; }; \
+	$(BIN)/python manage.py bench_search --generate-if-empty
+
 
 # The same checks as CI and .pre-commit-config.yaml (`$(BIN)/pre-commit install` to run them on commit).
 lint: $(STAMP)

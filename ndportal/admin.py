@@ -17,6 +17,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django_tasks_db.models import DBTaskResult
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -28,6 +29,9 @@ from ndportal.publishing import Status
 from ndportal.search import search_condition
 
 admin.site.site_header = "Quản trị Cổng thông tin Nghị quyết"
+# The task queue's own admin is English and for developers; editors see each file's
+# reading status beside the file instead (resolutions/admin/documents.py).
+admin.site.unregister(DBTaskResult)
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Bàn làm việc của biên tập viên"
 # The index already lists every model; the sidebar would take a quarter of a laptop

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "ndportal",
     "news",
     "resolutions",
@@ -147,6 +149,14 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 ATTACHMENT_MAX_SIZE = int(os.environ.get("NDPORTAL_ATTACHMENT_MAX_SIZE", 50 * 1024 * 1024))
 IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
+
+# --- Background tasks ---------------------------------------------------------
+# Tasks (reading attachments' text) are rows in the database, run by `manage.py db_worker`:
+# `make run` starts one beside the site, production runs it as a service (docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Bounds on reading one attachment, in a child process of the worker (resolutions/extraction.py).
+EXTRACTION_MEMORY_LIMIT = int(os.environ.get("NDPORTAL_EXTRACTION_MEMORY_MB", 512)) * 1024 * 1024
+EXTRACTION_TIMEOUT = int(os.environ.get("NDPORTAL_EXTRACTION_TIMEOUT", 60))
 
 # --- Security -----------------------------------------------------------------
 LOGIN_REDIRECT_URL = "/admin/"

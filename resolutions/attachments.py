@@ -4,9 +4,13 @@ Used by document files and conference files alike. A file is recognised by its b
 never by its name: a renamed HTML page or a PDF calling itself `.docx` is refused.
 Office files are zip archives, so they are measured before anything opens them
 (a 40 kB zip can unpack to gigabytes).
+
+Reading the text (`extract_text`) is never done in a request: the background worker runs
+it in a child process with a memory limit and a timeout (resolutions/extraction.py). The
+readers here keep their own bounds as well: Office XML is parsed as a stream, at most
+XML_MAX_BYTES of it, and no file yields more than TEXT_MAX_CHARS.
 """
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -38,18 +42,20 @@ CONTENT_TYPES = {
 
 
 class Extraction(models.TextChoices):
-    PENDING = "pending", "Chưa xử lý"
-    OK = "ok", "Đã trích xuất"
+    PENDING = "pending", "Chờ đọc nội dung"
+    OK = "ok", "Đã đọc nội dung"
     EMPTY = "empty", "Không có chữ (bản quét?)"
     LEGACY_FONT = "legacy_font", "Phông chữ cũ (TCVN3/VNI), chữ bị lỗi"
     UNSUPPORTED = "unsupported", "Định dạng không hỗ trợ trích xuất"
-    FAILED = "failed", "Không đọc được tệp"
+    TOO_LARGE = "too_large", "Không đọc được nội dung: tệp quá lớn"
+    FAILED = "failed", "Lỗi: không đọc được tệp"
 
 
 FLAGGED_EXTRACTIONS = {
     Extraction.EMPTY,
     Extraction.LEGACY_FONT,
     Extraction.UNSUPPORTED,
+    Extraction.TOO_LARGE,
     Extraction.FAILED,
 }
 
@@ -57,9 +63,11 @@ FLAGGED_EXTRACTIONS = {
 ZIP_MAX_ENTRIES = 5000
 ZIP_MAX_UNCOMPRESSED = 300 * 1024 * 1024
 ZIP_MAX_RATIO = 200
-# Limits on what is kept for search: enough for any resolution, not a whole archive.
+# Limits on reading: enough for any resolution, not a whole archive. A file beyond them
+# is kept and flagged TOO_LARGE, with no text.
 PDF_MAX_PAGES = 1000
 TEXT_MAX_CHARS = 2_000_000
+XML_MAX_BYTES = 32 * 1024 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
@@ -68,6 +76,10 @@ _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 class UnsafeArchive(Exception):
     """An Office archive that would unpack to too much to be opened safely."""
+
+
+class TooLarge(Exception):
+    """A file whose text is beyond the reading limits."""
 
 
 def _read_head(fileobj, size):
@@ -94,12 +106,18 @@ def check_zip(archive):
         raise UnsafeArchive("uncompressed size too large")
 
 
+def _odt_mimetype(archive):
+    # Read only the few bytes the answer needs: the entry may claim to be hundreds of MB.
+    with archive.open("mimetype") as entry:
+        return entry.read(len(_ODT_MIMETYPE) + 2).strip() == _ODT_MIMETYPE
+
+
 def _zip_kind(fileobj):
     try:
         with zipfile.ZipFile(fileobj) as archive:
             check_zip(archive)
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIMETYPE:
+            if "mimetype" in names and _odt_mimetype(archive):
                 return FileKind.ODT
             if "[Content_Types].xml" in names:
                 if "word/document.xml" in names:
@@ -188,9 +206,14 @@ def _pdf_text(fileobj):
     from pypdf import PdfReader
 
     reader = PdfReader(fileobj)
-    pages = []
-    for page in reader.pages[:PDF_MAX_PAGES]:
+    if len(reader.pages) > PDF_MAX_PAGES:
+        raise TooLarge(f"more than {PDF_MAX_PAGES} pages")
+    pages, chars = [], 0
+    for page in reader.pages:
         pages.append(page.extract_text() or "")
+        chars += len(pages[-1])
+        if chars > TEXT_MAX_CHARS:
+            raise TooLarge("too much text")
     return "\n\n".join(pages)
 
 
@@ -200,47 +223,75 @@ def _checked_zip(fileobj):
     return archive
 
 
-def _docx_text(fileobj):
-    import docx
+class _CappedReader:
+    """A zip entry read at most `limit` bytes far; beyond that the file is too large."""
 
-    with _checked_zip(fileobj):
-        pass
-    fileobj.seek(0)
-    document = docx.Document(fileobj)
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
+    def __init__(self, stream, limit):
+        self.stream, self.limit, self.count = stream, limit, 0
+
+    def read(self, size=-1):
+        data = self.stream.read(size if 0 < size <= 1024 * 1024 else 64 * 1024)
+        self.count += len(data)
+        if self.count > self.limit:
+            raise TooLarge("XML larger than the reading limit")
+        return data
 
 
-def _xml_text(data, tags):
+def _stream_lines(archive, member, line_tags, text_tag=None):
+    """The text of each `line_tags` element of an XML entry, parsed as a stream.
+
+    Each element read is dropped with what came before it, so memory follows the longest
+    paragraph, not the document; the entry is read at most XML_MAX_BYTES far. (What a
+    hostile file could still pile up between paragraphs is bounded by the child process.)
+    """
     from lxml import etree
 
-    # Office XML comes from the uploader: no entities, no network, no huge trees.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(data, parser)
-    lines = []
-    for element in root.iter(*tags):
-        lines.append("".join(element.itertext()))
+    lines, chars = [], 0
+    with archive.open(member) as entry:
+        # Office XML comes from the uploader: no entities, no DTD, no network, no huge nodes.
+        events = etree.iterparse(
+            _CappedReader(entry, XML_MAX_BYTES),
+            events=("end",),
+            tag=line_tags,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+        )
+        for _, element in events:
+            parts = element.iter(text_tag) if text_tag else [element]
+            line = "".join("".join(part.itertext()) for part in parts)
+            chars += len(line) + 1
+            if chars > TEXT_MAX_CHARS:
+                raise TooLarge("too much text")
+            lines.append(line)
+            element.clear(keep_tail=False)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
     return "\n".join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def _docx_text(fileobj):
+    # Paragraphs in document order, those in table cells included, one per line.
+    with _checked_zip(fileobj) as archive:
+        return _stream_lines(archive, "word/document.xml", [f"{_W}p"], text_tag=f"{_W}t")
 
 
 def _xlsx_text(fileobj):
     with _checked_zip(fileobj) as archive:
-        names = set(archive.namelist())
-        if "xl/sharedStrings.xml" not in names:
+        if "xl/sharedStrings.xml" not in set(archive.namelist()):
             return ""
-        shared = archive.read("xl/sharedStrings.xml")
-    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    return _xml_text(shared, [f"{ns}si"])
+        return _stream_lines(archive, "xl/sharedStrings.xml", [f"{_SHEET}si"])
 
 
 def _odt_text(fileobj):
     with _checked_zip(fileobj) as archive:
-        content = archive.read("content.xml")
-    ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-    return _xml_text(content, [f"{ns}h", f"{ns}p"])
+        return _stream_lines(archive, "content.xml", [f"{_ODF_TEXT}h", f"{_ODF_TEXT}p"])
 
 
 _READERS = {
@@ -251,18 +302,29 @@ _READERS = {
 }
 
 
+def can_extract(kind):
+    return kind in _READERS
+
+
 def extract_text(fileobj, kind):
-    """Read the text of a stored or uploaded file; a file that cannot be read is reported."""
+    """Read the text of a file opened for reading; a file that cannot be read is reported.
+
+    Call it in a bounded process (resolutions/extraction.py), never in a request.
+    """
     reader = _READERS.get(kind)
     if reader is None:
         return ExtractedText("", Extraction.UNSUPPORTED)
     fileobj.seek(0)
-    data = io.BytesIO(fileobj.read())
     try:
-        text = reader(data)
-    except Exception:  # any parser failure means "cannot be read", never a 500
+        text = reader(fileobj)
+    except (TooLarge, UnsafeArchive, MemoryError):
+        return ExtractedText("", Extraction.TOO_LARGE)
+    except Exception as error:  # any parser failure means "cannot be read", never a crash
+        # libxml2 and zlib report a refused allocation as their own error.
+        if "memory" in str(error).lower():
+            return ExtractedText("", Extraction.TOO_LARGE)
         return ExtractedText("", Extraction.FAILED)
-    text = nfc(re.sub(r"[ \t]+\n", "\n", text.replace("\x00", ""))).strip()[:TEXT_MAX_CHARS]
+    text = nfc(re.sub(r"[ \t]+\n", "\n", text.replace("\x00", ""))).strip()
     if not text:
         return ExtractedText("", Extraction.EMPTY)
     if looks_like_legacy_encoding(text):

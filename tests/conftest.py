@@ -28,6 +28,8 @@ def _session_settings(tmp_path_factory):
         PASSWORD_HASHERS=FAST_HASHERS,
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         CACHES=caches,
+        # Background tasks run in the test's own process when enqueued (after the commit).
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -233,13 +233,13 @@ class DocumentFileAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    @admin.action(description="Trích xuất lại chữ từ các tệp đã chọn")
+    @admin.action(description="Đọc lại nội dung các tệp đã chọn")
     def reextract(self, request, queryset):
         count = 0
         for document_file in queryset:
             document_file.reextract()
             count += 1
-        self.message_user(request, f"Đã trích xuất lại {count} tệp.")
+        self.message_user(request, f"Đã xếp {count} tệp vào hàng đợi đọc lại nội dung.")
 
 
 @admin.register(DocumentAlias)

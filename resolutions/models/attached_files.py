@@ -1,11 +1,22 @@
-"""What every attached file shares, whether it belongs to a document or to a conference."""
+"""What every attached file shares, whether it belongs to a document or to a conference.
+
+`ReadableFile` adds the text read from the file for search. Reading happens in the
+background (resolutions/tasks.py): a save stores the file and queues the reading, so it
+is quick whatever the file holds, and a file that cannot be read never blocks publishing.
+"""
 
 from pathlib import Path
 
-from django.db import models
+from django.db import models, transaction
 
 from ndportal.text import NormalizedTextModel
-from resolutions.attachments import CONTENT_TYPES, FileKind
+from resolutions.attachments import (
+    CONTENT_TYPES,
+    FLAGGED_EXTRACTIONS,
+    Extraction,
+    FileKind,
+    detect_kind,
+)
 
 
 class AttachedFile(NormalizedTextModel):
@@ -57,3 +68,74 @@ class AttachedFile(NormalizedTextModel):
     @property
     def is_pdf(self):
         return self.kind_code == FileKind.PDF
+
+
+class ReadableFile(AttachedFile):
+    """Abstract base: an attached file whose text is read in the background for search.
+
+    Subclasses say which item searches their text with `search_owner()`.
+    """
+
+    kind = models.CharField(
+        "định dạng", max_length=10, choices=FileKind.choices, blank=True, editable=False
+    )
+    text = models.TextField("văn bản trích xuất", blank=True, editable=False)
+    extraction = models.CharField(
+        "đọc nội dung",
+        max_length=20,
+        choices=Extraction.choices,
+        default=Extraction.PENDING,
+        editable=False,
+    )
+    extracted_at = models.DateTimeField("đọc lúc", null=True, blank=True, editable=False)
+
+    class Meta(AttachedFile.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        new_file = bool(self.file) and not self.file._committed
+        super().save(*args, **kwargs)
+        if new_file:
+            self.queue_extraction()
+
+    def delete(self, *args, **kwargs):
+        owner = self.search_owner()
+        result = super().delete(*args, **kwargs)
+        if owner is not None:
+            from resolutions.tasks import refresh_search_text
+
+            refresh_search_text(owner)  # the file's words leave the item's search text
+        return result
+
+    def read_new_file(self, fileobj):
+        # Only the kind now (a look at the bytes' header and the zip directory): the text
+        # is read by the worker once the file is stored.
+        fileobj.open("rb")
+        self.kind = detect_kind(fileobj) or ""
+        fileobj.seek(0)
+        self.text, self.extraction, self.extracted_at = "", Extraction.PENDING, None
+
+    def queue_extraction(self):
+        """Have the worker read this file's text once the current transaction commits.
+
+        The stored name goes with the task: a file replaced meanwhile is not overwritten
+        with the old file's text. `robust`: a queue that cannot be reached must not turn a
+        saved upload into an error page; `reextract_files --pending` queues it again.
+        """
+        from resolutions.tasks import extract_file_text
+
+        label, pk, name = self._meta.label, self.pk, self.file.name
+        transaction.on_commit(lambda: extract_file_text.enqueue(label, pk, name), robust=True)
+
+    def search_owner(self):
+        """The item whose search text includes this file's text, or None."""
+        return None
+
+    @property
+    def kind_code(self):
+        # The kind detected from the bytes, for files stored before validation existed too.
+        return self.kind or super().kind_code
+
+    @property
+    def extraction_failed(self):
+        return self.extraction in FLAGGED_EXTRACTIONS

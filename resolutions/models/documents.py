@@ -11,15 +11,8 @@ from ndportal.publishing import Publishable, PublishableQuerySet, Status
 from ndportal.search import query_words
 from ndportal.text import NormalizedTextModel, fold, slugify_vi
 from ndportal.uploads import UploadTo
-from resolutions.attachments import (
-    FLAGGED_EXTRACTIONS,
-    Extraction,
-    FileKind,
-    detect_kind,
-    extract_text,
-    validate_attachment,
-)
-from resolutions.models.attached_files import AttachedFile
+from resolutions.attachments import validate_attachment
+from resolutions.models.attached_files import ReadableFile
 from resolutions.models.vocabularies import DocumentType, Field, IssuingBody, Term
 from resolutions.numbers import code_key, number_search_key, parse_number
 
@@ -247,6 +240,8 @@ class Document(Publishable):
             self.signer,
             self.signer_title,
             self.issued_on.year if self.issued_on else "",
+            # Text read from the attached files; the reading task refreshes it when done.
+            *(self.files.values_list("text", flat=True) if self.pk else ()),
         ]
 
     def get_absolute_url(self):
@@ -364,7 +359,7 @@ class Document(Publishable):
         )
 
 
-class DocumentFile(AttachedFile):
+class DocumentFile(ReadableFile):
     """A file attached to a document: the signed PDF, the Word text."""
 
     document = models.ForeignKey(
@@ -377,19 +372,8 @@ class DocumentFile(AttachedFile):
         validators=[validate_attachment],
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.",
     )
-    kind = models.CharField(
-        "định dạng", max_length=10, choices=FileKind.choices, blank=True, editable=False
-    )
-    text = models.TextField("văn bản trích xuất", blank=True, editable=False)
-    extraction = models.CharField(
-        "trích xuất chữ",
-        max_length=20,
-        choices=Extraction.choices,
-        default=Extraction.PENDING,
-        editable=False,
-    )
 
-    class Meta(AttachedFile.Meta):
+    class Meta(ReadableFile.Meta):
         verbose_name = "tệp đính kèm"
         verbose_name_plural = "tệp đính kèm"
 
@@ -399,33 +383,12 @@ class DocumentFile(AttachedFile):
     def get_view_url(self):
         return reverse("resolutions:document-file-view", kwargs={"pk": self.pk})
 
-    def read_new_file(self, fileobj):
-        self.read_file(fileobj)
-
-    def read_file(self, fileobj):
-        """Recognise the file and extract its text for search (flagged when unreadable)."""
-        fileobj.open("rb")
-        self.kind = detect_kind(fileobj) or ""
-        extracted = extract_text(fileobj, self.kind)
-        fileobj.seek(0)
-        self.text, self.extraction = extracted.text, extracted.status
-
     def reextract(self):
         """Read the stored file again (after a library upgrade, or for a file added by hand)."""
-        with self.file.open("rb") as stored:
-            self.read_file(stored)
-        type(self).objects.filter(pk=self.pk).update(
-            kind=self.kind, text=self.text, extraction=self.extraction
-        )
+        self.queue_extraction()
 
-    @property
-    def kind_code(self):
-        # The kind detected from the bytes, for files stored before validation existed too.
-        return self.kind or super().kind_code
-
-    @property
-    def extraction_failed(self):
-        return self.extraction in FLAGGED_EXTRACTIONS
+    def search_owner(self):
+        return self.document
 
 
 class DocumentRelation(NormalizedTextModel):

@@ -153,9 +153,10 @@ class DocumentAdminTests(TestCase):
 
     def test_flagged_file_shows_in_lists(self):
         """A file whose text could not be read is flagged in both admin lists."""
-        DocumentFile.objects.create(
-            document=self.existing, file=File(io.BytesIO(b"%PDF-1.4 broken"), name="hong.pdf")
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            DocumentFile.objects.create(
+                document=self.existing, file=File(io.BytesIO(b"%PDF-1.4 broken"), name="hong.pdf")
+            )
         response = self.client.get(reverse("admin:resolutions_document_changelist"))
         self.assertContains(response, "1 tệp lỗi chữ")
         response = self.client.get(
@@ -169,9 +170,10 @@ class DocumentAdminTests(TestCase):
             document=self.existing, file=File(io.BytesIO(pdf_bytes("Kinh te bien")), name="a.pdf")
         )
         DocumentFile.objects.filter(pk=stored.pk).update(text="")
-        self.client.post(
-            reverse("admin:resolutions_documentfile_changelist"),
-            {"action": "reextract", "_selected_action": [stored.pk]},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("admin:resolutions_documentfile_changelist"),
+                {"action": "reextract", "_selected_action": [stored.pk]},
+            )
         stored.refresh_from_db()
         self.assertIn("Kinh te bien", stored.text)
