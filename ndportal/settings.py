@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "reversion",
+    "axes",
     "ndportal",
     "news",
     "resolutions",
@@ -59,6 +60,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Hardening (docs/security-hardening.md): after authentication, so limits know the user.
+    "ndportal.ratelimit.RateLimitMiddleware",
+    # Last: turns a lockout signalled by the axes backend into the Vietnamese page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ndportal.urls"
@@ -170,6 +175,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in lockout and rate limits (docs/security-hardening.md) -------------------
+# django-axes counts failed sign-ins in the database, per user name AND address together,
+# so an attacker elsewhere cannot lock a named editor out; the editor's own address can.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NDPORTAL_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("NDPORTAL_LOGIN_COOLOFF_HOURS", 1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "ndportal.ratelimit.client_address"
+AXES_USERNAME_CALLABLE = "ndportal.ratelimit.sign_in_name"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE = (
+    "Đăng nhập tạm bị khóa vì nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau hoặc liên hệ "
+    "quản trị viên để được mở khóa."
+)
+# The request header the TLS proxy sets to the client's address (e.g. HTTP_X_FORWARDED_FOR);
+# empty: REMOTE_ADDR. Never set it when clients can reach the app server directly.
+CLIENT_IP_HEADER = os.environ.get("NDPORTAL_CLIENT_IP_HEADER", "")
+# URL name: (methods, "requests/seconds") per client address, in the shared cache.
+RATE_LIMITS = {
+    # Each sign-in costs a password hash: the limit keeps hashing from being a DoS lever.
+    "admin:login": ("POST", os.environ.get("NDPORTAL_RATE_LOGIN", "10/60")),
+}
 
 # --- Rich text editor ---------------------------------------------------------
 # The editor is only an input device: every value is sanitised on the server
