@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Hardening: slides a staff session's expiry on each request (SESSION_COOKIE_AGE = idle).
+    "ndportal.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Hardening (docs/security-hardening.md): after authentication, so limits know the user.
@@ -161,7 +163,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# --- Staff sessions (docs/security-hardening.md) ------------------------------------
+# Only staff have sessions. They end after DJANGO_SESSION_IDLE_SECONDS without a request
+# (StaffIdleTimeoutMiddleware saves staff sessions on every request) and with the browser.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
+# ------------------------------------------------------------------------------------
 LOGIN_REDIRECT_URL = "/admin/"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
