@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "reversion",
     "axes",
+    "csp",
     "ndportal",
     "news",
     "resolutions",
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Hardening: CSP and Permissions-Policy on every response, error pages included.
+    "ndportal.middleware.PortalCSPMiddleware",
+    "ndportal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -211,6 +215,48 @@ RATE_LIMITS = {
     # Each sign-in costs a password hash: the limit keeps hashing from being a DoS lever.
     "admin:login": ("POST", os.environ.get("NDPORTAL_RATE_LOGIN", "10/60")),
 }
+
+# --- Content-Security-Policy and Permissions-Policy (docs/security-hardening.md) ----
+# Public pages: no inline script, no event handler attribute, nothing from other hosts.
+# style-src-attr allows the style attributes of sanitised rich text only in effect: the
+# templates have none, and ndportal/html.py lets through a short list of layout values.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin: CKEditor 4 writes toolbar buttons with onclick="..." attributes, an inline
+# script into its editing iframe and inline styles everywhere, so both need
+# 'unsafe-inline'. What stays strict: no script or connection to another host, no eval,
+# no plugins, forms post only here, no framing by other sites.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY_OFF = [
+    "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
+    "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+]  # fmt: skip
 
 # --- Rich text editor ---------------------------------------------------------
 # The editor is only an input device: every value is sanitised on the server
