@@ -10,6 +10,7 @@ open): a cache outage must not lock readers or editors out, and the sign-in lock
 (django-axes) keeps its counts in the database, so password guessing stays bounded.
 """
 
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass
@@ -35,20 +36,25 @@ class Rate:
         return cls(int(limit), int(window or 60))
 
 
-def client_address(request) -> str:
+def client_address(request) -> str | None:
     """The reader's address: REMOTE_ADDR, or the header the TLS proxy is trusted to set.
 
     Only the proxy may set that header (docs/deploy.md); read from a client it would let
     anyone pick their own address, so it is off unless NDPORTAL_CLIENT_IP_HEADER names it.
+    Anything that is not an IP address is ignored: axes stores it in an inet column.
     """
+    candidates = []
     header = getattr(settings, "CLIENT_IP_HEADER", "")
     if header:
-        forwarded = request.META.get(header, "")
         # X-Forwarded-For lists every hop; the proxy appends the address it saw last.
-        address = forwarded.split(",")[-1].strip()
-        if address:
-            return address
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+        candidates.append(request.META.get(header, "").split(",")[-1].strip())
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
 
 
 def sign_in_name(request, credentials) -> str | None:
@@ -115,7 +121,7 @@ class RateLimitMiddleware:
         methods, rate = self.rates[name]
         if request.method not in methods:
             return None
-        address = client_address(request)
+        address = client_address(request) or "unknown"
         count = hit(name, address, rate)
         if count is not None and count > rate.limit:
             logger.warning("Rate limit %s exceeded by %s (%d requests).", name, address, count)

@@ -102,6 +102,18 @@ DATABASES = {
     )
 }
 
+# --- SQLite under concurrency (docs/security-hardening.md) ---------------------------
+# Two editors saving at once got "database is locked" (a 500): a deferred transaction
+# that reads, then writes, cannot wait for the other writer. WAL lets readers go on
+# while one writes; IMMEDIATE takes the write lock at BEGIN, where the busy timeout
+# applies, so saves queue and the later one meets the optimistic lock like on PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("NDPORTAL_SQLITE_TIMEOUT", 20)),
+    }
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -122,3 +122,27 @@ def test_sign_in_posts_are_rate_limited_per_address(client, editor, settings):
     # Another address is not affected, and the login page itself still opens.
     assert sign_in(client, PASSWORD, address=EDITOR_DESK).status_code == 302
     assert client.get(reverse("admin:login"), REMOTE_ADDR=ATTACKER).status_code in (200, 302)
+
+
+@pytest.mark.parametrize(
+    "forwarded",
+    ["unknown", "", "1.2.3.4, <script>", "999.1.1.1", "::1\x00", "a" * 500, "10.0.0.1, 10.0.0.2"],
+)
+def test_hostile_forwarded_addresses_never_reach_the_database(client, editor, settings, forwarded):
+    """A bad proxy header falls back to REMOTE_ADDR: a failed sign-in, never a 500."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "bientap", "password": "sai"},
+        REMOTE_ADDR=ATTACKER,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+    assert response.status_code == 200
+    expected = "10.0.0.2" if forwarded.endswith("10.0.0.2") else ATTACKER
+    assert AccessAttempt.objects.get().ip_address == expected
+
+
+def test_force_login_without_an_address_records_no_bogus_address(client, editor):
+    """The test client's force_login has no REMOTE_ADDR: axes stores none (PostgreSQL inet)."""
+    client.force_login(editor)
+    assert client.get(reverse("admin:index")).status_code == 200
