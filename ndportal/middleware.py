@@ -7,6 +7,13 @@ from csp.constants import NONE
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+
+
+def _pairs(query):
+    for key, values in query.lists():
+        for value in values:
+            yield key, value
 
 
 class StaffIdleTimeoutMiddleware:
@@ -64,3 +71,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.value)
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A query string with a NUL character is refused with a 400, on every page.
+
+    PostgreSQL cannot store or compare text holding NUL: `?status=%00` on an admin list
+    reached the database and came back as a 500. No word, number or slug of the portal
+    contains one, so it can only be a probe.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, value in _pairs(request.GET)):
+            return HttpResponseBadRequest(
+                "Yêu cầu không hợp lệ: địa chỉ chứa ký tự NUL (%00).\n",
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     # Hardening: CSP and Permissions-Policy on every response, error pages included.
     "ndportal.middleware.PortalCSPMiddleware",
     "ndportal.middleware.PermissionsPolicyMiddleware",
+    # Hardening: a NUL in the query string is a 400 before any view or database sees it.
+    "ndportal.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -190,6 +192,10 @@ LOGIN_REDIRECT_URL = "/admin/"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0))
+# Off by default: both bind every subdomain (preload: for years, in browsers' own lists).
+# Turn them on once every subdomain serves HTTPS; `check --deploy` asks for both (W005, W021).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
 if env_bool("DJANGO_BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -32,7 +32,7 @@ def form_data(conference=None, sites=(), **overrides):
         "status": "draft",
     }
     if conference:
-        data.update(title=conference.title, slug=conference.slug)
+        data.update(title=conference.title, slug=conference.slug, version=conference.version)
     for prefix in INLINE_PREFIXES:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     existing = list(conference.sites.all()) if conference else []
