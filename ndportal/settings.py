@@ -232,7 +232,17 @@ CLIENT_IP_HEADER = os.environ.get("NDPORTAL_CLIENT_IP_HEADER", "")
 RATE_LIMITS = {
     # Each sign-in costs a password hash: the limit keeps hashing from being a DoS lever.
     "admin:login": ("POST", os.environ.get("NDPORTAL_RATE_LOGIN", "10/60")),
+    # The heavy public answers: registry exports, search, calendar files.
+    "resolutions:document-list-csv": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
+    "resolutions:document-list-json": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
+    "search": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_SEARCH", "60/60")),
+    "resolutions:conference-feed": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
+    "resolutions:conference-ics": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
 }
+# Registry exports (du-lieu.json, du-lieu.csv): rows per page, and how long a page is cached
+# (any document change starts a new cache entry at once; resolutions/exports.py).
+EXPORT_MAX_ROWS = int(os.environ.get("NDPORTAL_EXPORT_MAX_ROWS", 1000))
+EXPORT_CACHE_SECONDS = int(os.environ.get("NDPORTAL_EXPORT_CACHE_SECONDS", 600))
 
 # --- Content-Security-Policy and Permissions-Policy (docs/security-hardening.md) ----
 # Public pages: no inline script, no event handler attribute, nothing from other hosts.

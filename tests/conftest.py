@@ -1,6 +1,7 @@
-"""Test-wide settings: a fast password hasher and a throw-away MEDIA_ROOT."""
+"""Test-wide settings: a fast password hasher, a throw-away MEDIA_ROOT, an empty cache."""
 
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +12,5 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Rate-limit counters and cached exports live in the cache: no test sees another's.
+    cache.clear()
