@@ -175,6 +175,9 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 ATTACHMENT_MAX_SIZE = int(os.environ.get("NDPORTAL_ATTACHMENT_MAX_SIZE", 50 * 1024 * 1024))
 IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
+# A PDF with JavaScript, open actions or embedded files is always flagged for the approver;
+# with this on it is refused at upload (docs/security-hardening.md).
+REFUSE_ACTIVE_PDF = env_bool("NDPORTAL_REFUSE_ACTIVE_PDF")
 
 # --- Security -----------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

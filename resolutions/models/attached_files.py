@@ -6,6 +6,7 @@ from django.db import models
 
 from ndportal.text import normalize_text_fields
 from resolutions.attachments import CONTENT_TYPES, FileKind
+from resolutions.pdf_active import active_content
 
 
 class AttachedFile(models.Model):
@@ -20,6 +21,13 @@ class AttachedFile(models.Model):
     size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
+    has_active_content = models.BooleanField(
+        "PDF có mã chủ động",
+        default=False,
+        editable=False,
+        help_text="JavaScript, lệnh tự chạy khi mở hoặc tệp nhúng trong PDF: người duyệt "
+        "cần kiểm tra trước khi xuất bản (resolutions/pdf_active.py).",
+    )
 
     class Meta:
         abstract = True
@@ -33,6 +41,9 @@ class AttachedFile(models.Model):
             # A new file: note what the editor called it before storage renames it.
             self.original_name = Path(self.file.name).name[:255]
             self.size = self.file.size
+            self.has_active_content = self.kind_code == FileKind.PDF and bool(
+                active_content(self.file)
+            )
             self.read_new_file(self.file)
         if not self.title:
             self.title = Path(self.original_name).stem or self.original_name
