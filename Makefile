@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint bench clean
+.PHONY: run test test-browser lint bench backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ bench: $(STAMP)
 	$(BIN)/python manage.py load_demo > /dev/null && \
 	DJANGO_DEBUG= DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 		$(BIN)/python manage.py bench
+
+# A consistent snapshot of the database and media (docs/security-hardening.md), and its
+# restore into an EMPTY database: `make restore BACKUP=backups/20261201-2300`.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: $(STAMP)
+	test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=folder" && exit 2)
+	$(BIN)/python manage.py restore $(BACKUP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

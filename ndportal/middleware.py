@@ -3,11 +3,18 @@
 Each class is one defence, listed in settings.MIDDLEWARE with a comment on its place.
 """
 
+import logging
+
 from csp.constants import NONE
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
 
 
 def _pairs(query):
@@ -30,6 +37,9 @@ class StaffIdleTimeoutMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
+        # Not on an error: with the database gone (a 503) saving the session would fail too.
+        if response.status_code >= 500:
+            return response
         if user is not None and user.is_authenticated and user.is_staff:
             request.session.modified = True
         return response
@@ -91,3 +101,31 @@ class RejectNullCharactersMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that loses the database answers a Vietnamese 503, not a 500.
+
+    The page says nothing was saved and to go back: the browser's Back button returns to
+    the filled form, so an editor's text is not lost. It is rendered from a template that
+    needs no database (no menus, no session), and never cached.
+    """
+
+    retry_after = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable for %s %s", request.method, request.path, exc_info=True)
+        response = HttpResponse(
+            render_to_string("503.html", {"retry_after": self.retry_after}), status=503
+        )
+        response["Retry-After"] = str(self.retry_after)
+        add_never_cache_headers(response)
+        return response

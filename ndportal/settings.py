@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Hardening (docs/security-hardening.md): after authentication, so limits know the user.
     "ndportal.ratelimit.RateLimitMiddleware",
+    # Innermost, so it sees the view's exception first: a lost database is a 503 page.
+    "ndportal.middleware.DatabaseUnavailableMiddleware",
     # Last: turns a lockout signalled by the axes backend into the Vietnamese page.
     "axes.middleware.AxesMiddleware",
 ]
