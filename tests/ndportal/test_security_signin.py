@@ -89,14 +89,16 @@ def test_every_failure_is_recorded_and_logged(client, editor, caplog):
 
 
 def test_locked_out_attempts_are_listed_in_the_admin(client, editor):
-    """An administrator sees the lockout in the admin (axes' own pages)."""
+    """An administrator sees the lockout in the admin (axes' own pages, in Vietnamese)."""
     for attempt in range(5):
         sign_in(client, f"sai-{attempt}")
     admin = User.objects.create_superuser("quantri", password="x")
     client.force_login(admin)
     response = client.get(reverse("admin:axes_accessattempt_changelist"))
     assert response.status_code == 200
-    assert "bientap" in response.content.decode()
+    page = response.content.decode()
+    assert "bientap" in page
+    assert "lượt thử đăng nhập" in page and "Số lần sai" in page
 
 
 @pytest.mark.parametrize(
