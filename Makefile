@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint bench bench-search clean
+.PHONY: run test test-browser lint bench bench-search backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,15 @@ bench-search: $(STAMP)
 
 
 # The same checks as CI and .pre-commit-config.yaml (`$(BIN)/pre-commit install` to run them on commit).
+# A consistent snapshot of the database and media (docs/security-hardening.md), and its
+# restore into an EMPTY database: `make restore BACKUP=backups/20261201-2300`.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: $(STAMP)
+	test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=folder" && exit 2)
+	$(BIN)/python manage.py restore $(BACKUP)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -54,7 +54,9 @@ class PublishableAdminForm(forms.ModelForm):
 
     # Not a model field on the form: the version the editor loaded, posted back
     # from a hidden input so a stale save can be detected.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A CharField: a malformed value must reach check_version and be refused there as
+    # stale, not become a hidden-field error the page never shows.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     user = None
     workflow_action = None
@@ -82,10 +84,19 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned_data
 
     def check_version(self):
-        posted = self.cleaned_data.get("version")
-        # A form without the hidden field (another template, a script) is not checked.
-        if self.instance.pk is None or posted is None:
+        if self.instance.pk is None:
             return
+        posted = (self.cleaned_data.get("version") or "").strip()
+        # A POST without the hidden field (another template, a script, a replayed request)
+        # cannot show it started from the stored version: refused, like a stale one.
+        if not posted.isascii() or not posted.isdigit():
+            raise ValidationError(
+                "Không xác định được phiên bản bạn đã mở (trang sửa thiếu dấu phiên bản hoặc "
+                "dấu không hợp lệ), nên thay đổi của bạn CHƯA được lưu để không ghi đè công "
+                "việc của người khác. Hãy mở lại trang để xem bản mới nhất rồi sửa tiếp.",
+                code="stale",
+            )
+        posted = int(posted)
         stored = (
             type(self.instance)
             # of=("self",): PostgreSQL cannot lock the nullable side of the join to updated_by.

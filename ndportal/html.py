@@ -6,8 +6,10 @@ the database (get_prep_value also covers QuerySet.update and loaddata).
 """
 
 import re
+from urllib.parse import unquote, urlsplit
 
 import nh3
+from django.conf import settings
 from django.db import models
 
 from ndportal.text import nfc
@@ -26,30 +28,77 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 ALLOWED_STYLE_PROPERTIES = {"text-align", "width", "height", "float", "margin-left"}
+# Each allowed property, with the values that cannot hide text, move it off the page or
+# lay it over other text: no negative or huge margins, no zero sizes, no position, no
+# display, no colour (docs/security-hardening.md). CKEditor's justify, indent (40 px
+# steps) and image2 sizes all fit.
+_LENGTH = r"(?:[1-9]\d{0,3}(?:\.\d+)?|0\.\d*[1-9]\d*)(?:px|em|rem|%)"
+STYLE_VALUES = {
+    "text-align": re.compile(r"(?:left|right|center|justify|start|end)"),
+    "float": re.compile(r"(?:left|right|none)"),
+    "width": re.compile(rf"(?:auto|{_LENGTH}|[1-9]\d{{0,3}})"),
+    "height": re.compile(rf"(?:auto|{_LENGTH}|[1-9]\d{{0,3}})"),
+    "margin-left": re.compile(r"(?:0|[1-9]\d{0,2}(?:px|em|rem)|0\.\d+(?:em|rem))"),
+}
+MAX_STYLE_SIZE = {"px": 2000, "em": 100, "rem": 100, "%": 100, "": 2000}
+MAX_MARGIN = {"px": 400, "em": 25, "rem": 25}
 # Image alignment and captions from CKEditor's image2 plugin (CKEDITOR_CONFIGS); any other
 # class is dropped, so pasted Word classes never reach the page.
 IMAGE_CLASSES = {"image", "image-left", "image-center", "image-right"}
 ALLOWED_CLASSES = {"figure": IMAGE_CLASSES, "img": IMAGE_CLASSES, "p": IMAGE_CLASSES}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# nh3 keeps an allowed CSS property whatever its value ("width:expression(...)",
-# "width:url(javascript:...)"). Layout values need none of ( ) : ; " ' \, so refuse them.
-_SAFE_STYLE_VALUE = re.compile(r"^[\w\s.,%#+-]+$")
+_NUMBER_AND_UNIT = re.compile(r"([\d.]+)([a-z%]*)")
+
+
+def _allowed_style(name, value):
+    # nh3 keeps an allowed property whatever its value ("width:expression(...)",
+    # "margin-left:-9999px"): every value is matched whole against its property's list.
+    pattern = STYLE_VALUES.get(name)
+    if pattern is None or not pattern.fullmatch(value):
+        return False
+    size = _NUMBER_AND_UNIT.fullmatch(value)
+    if size is None:
+        return True  # a keyword: left, auto...
+    number, unit = float(size.group(1)), size.group(2)
+    limits = MAX_MARGIN if name == "margin-left" else MAX_STYLE_SIZE
+    return number <= limits.get(unit, 0)
 
 
 def _clean_style(value):
     declarations = []
     for declaration in value.split(";"):
         name, colon, style_value = declaration.partition(":")
-        name, style_value = name.strip().lower(), style_value.strip()
-        if colon and name in ALLOWED_STYLE_PROPERTIES and _SAFE_STYLE_VALUE.match(style_value):
+        name, style_value = name.strip().lower(), style_value.strip().lower()
+        if colon and _allowed_style(name, style_value):
             declarations.append(f"{name}:{style_value}")
     return ";".join(declarations) or None
+
+
+def own_media_url(value):
+    """`value` if it points into this portal's media (relative, or one of our hosts), else None.
+
+    An image from another host is a tracking pixel at best (every reader's address and
+    visit sent there) and can change after the approver has seen it.
+    """
+    url = (value or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        hosts = {host.lower() for host in settings.ALLOWED_HOSTS if host and "*" not in host}
+        host = (parts.hostname or "").lower()
+        if parts.scheme not in {"http", "https"} or host not in hosts or host.startswith("."):
+            return None
+    path = unquote(parts.path)  # a browser reads /media/%2e%2e/ as /media/../
+    if not path.startswith(settings.MEDIA_URL) or ".." in path or "\\" in url:
+        return None
+    return url
 
 
 def _filter_attribute(element, attribute, value):
     if attribute == "style":
         return _clean_style(value)
+    if element == "img" and attribute == "src":
+        return own_media_url(value)
     return value
 
 

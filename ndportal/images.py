@@ -103,18 +103,35 @@ def _reencode(image, expected_format):
         raise _too_many_pixels()
 
     output = io.BytesIO()
+    # Pillow copies a JPEG's or GIF's comment block into the copy it writes unless told
+    # otherwise, and a comment can carry anything (a <script> for a polyglot): `comment=b""`
+    # drops it. EXIF and XMP are only written when passed, and they are not. The ICC
+    # profile is kept on JPEGs: it is colour data, and photos look wrong without it.
     if frames > 1:
         # Animated GIF or WebP: keep the frames and their timing, drop everything else.
-        image.save(output, format=image.format, save_all=True, loop=image.info.get("loop", 0))
+        image.save(
+            output,
+            format=image.format,
+            save_all=True,
+            loop=image.info.get("loop", 0),
+            comment=b"",
+        )
     elif image.format == "JPEG":
         upright = ImageOps.exif_transpose(image)
         if upright.mode not in {"RGB", "L", "CMYK"}:
             upright = upright.convert("RGB")
-        upright.save(output, format="JPEG", quality=88, icc_profile=image.info.get("icc_profile"))
+        upright.save(
+            output,
+            format="JPEG",
+            quality=88,
+            icc_profile=image.info.get("icc_profile"),
+            comment=b"",
+        )
         image = upright
     else:
         image.load()
-        image.save(output, format=image.format)
+        options = {"comment": b""} if image.format == "GIF" else {}
+        image.save(output, format=image.format, **options)
     return CleanImage(
         content=output.getvalue(),
         extension=EXTENSION_BY_FORMAT[expected_format],

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "reversion",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "ndportal",
     "news",
     "resolutions",
@@ -54,14 +56,27 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Hardening: CSP and Permissions-Policy on every response, error pages included.
+    "ndportal.middleware.PortalCSPMiddleware",
+    "ndportal.middleware.PermissionsPolicyMiddleware",
+    # Hardening: a NUL in the query string is a 400 before any view or database sees it.
+    "ndportal.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Hardening: slides a staff session's expiry on each request (SESSION_COOKIE_AGE = idle).
+    "ndportal.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Hardening (docs/security-hardening.md): after authentication, so limits know the user.
+    "ndportal.ratelimit.RateLimitMiddleware",
+    # Innermost, so it sees the view's exception first: a lost database is a 503 page.
+    "ndportal.middleware.DatabaseUnavailableMiddleware",
+    # Last: turns a lockout signalled by the axes backend into the Vietnamese page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ndportal.urls"
@@ -93,6 +108,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# --- SQLite under concurrency (docs/security-hardening.md) ---------------------------
+# Two editors saving at once got "database is locked" (a 500): a deferred transaction
+# that reads, then writes, cannot wait for the other writer. WAL lets readers go on
+# while one writes; IMMEDIATE takes the write lock at BEGIN, where the busy timeout
+# applies, so saves queue and the later one meets the optimistic lock like on PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("NDPORTAL_SQLITE_TIMEOUT", 20)),
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -149,6 +176,9 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 ATTACHMENT_MAX_SIZE = int(os.environ.get("NDPORTAL_ATTACHMENT_MAX_SIZE", 50 * 1024 * 1024))
 IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
+# A PDF with JavaScript, open actions or embedded files is always flagged for the approver;
+# with this on it is refused at upload (docs/security-hardening.md).
+REFUSE_ACTIVE_PDF = env_bool("NDPORTAL_REFUSE_ACTIVE_PDF")
 
 # --- Background tasks ---------------------------------------------------------
 # Tasks (reading attachments' text) are rows in the database, run by `manage.py db_worker`:
@@ -159,10 +189,20 @@ EXTRACTION_MEMORY_LIMIT = int(os.environ.get("NDPORTAL_EXTRACTION_MEMORY_MB", 51
 EXTRACTION_TIMEOUT = int(os.environ.get("NDPORTAL_EXTRACTION_TIMEOUT", 60))
 
 # --- Security -----------------------------------------------------------------
+# --- Staff sessions (docs/security-hardening.md) ------------------------------------
+# Only staff have sessions. They end after DJANGO_SESSION_IDLE_SECONDS without a request
+# (StaffIdleTimeoutMiddleware saves staff sessions on every request) and with the browser.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# ------------------------------------------------------------------------------------
 LOGIN_REDIRECT_URL = "/admin/"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0))
+# Off by default: both bind every subdomain (preload: for years, in browsers' own lists).
+# Turn them on once every subdomain serves HTTPS; `check --deploy` asks for both (W005, W021).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
 if env_bool("DJANGO_BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -172,6 +212,86 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in lockout and rate limits (docs/security-hardening.md) -------------------
+# django-axes counts failed sign-ins in the database, per user name AND address together,
+# so an attacker elsewhere cannot lock a named editor out; the editor's own address can.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NDPORTAL_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("NDPORTAL_LOGIN_COOLOFF_HOURS", 1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "ndportal.ratelimit.client_address"
+AXES_USERNAME_CALLABLE = "ndportal.ratelimit.sign_in_name"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE = (
+    "Đăng nhập tạm bị khóa vì nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau hoặc liên hệ "
+    "quản trị viên để được mở khóa."
+)
+# The request header the TLS proxy sets to the client's address (e.g. HTTP_X_FORWARDED_FOR);
+# empty: REMOTE_ADDR. Never set it when clients can reach the app server directly.
+CLIENT_IP_HEADER = os.environ.get("NDPORTAL_CLIENT_IP_HEADER", "")
+# URL name: (methods, "requests/seconds") per client address, in the shared cache.
+RATE_LIMITS = {
+    # Each sign-in costs a password hash: the limit keeps hashing from being a DoS lever.
+    "admin:login": ("POST", os.environ.get("NDPORTAL_RATE_LOGIN", "10/60")),
+    # The heavy public answers: registry exports, search, calendar files.
+    "resolutions:document-list-csv": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
+    "resolutions:document-list-json": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
+    "search": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_SEARCH", "60/60")),
+    "resolutions:conference-feed": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
+    "resolutions:conference-ics": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
+}
+# Registry exports (du-lieu.json, du-lieu.csv): rows per page, and how long a page is cached
+# (any document change starts a new cache entry at once; resolutions/exports.py).
+EXPORT_MAX_ROWS = int(os.environ.get("NDPORTAL_EXPORT_MAX_ROWS", 1000))
+EXPORT_CACHE_SECONDS = int(os.environ.get("NDPORTAL_EXPORT_CACHE_SECONDS", 600))
+
+# --- Content-Security-Policy and Permissions-Policy (docs/security-hardening.md) ----
+# Public pages: no inline script, no event handler attribute, nothing from other hosts.
+# style-src-attr allows the style attributes of sanitised rich text only in effect: the
+# templates have none, and ndportal/html.py lets through a short list of layout values.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin: CKEditor 4 writes toolbar buttons with onclick="..." attributes, an inline
+# script into its editing iframe and inline styles everywhere, so both need
+# 'unsafe-inline'. What stays strict: no script or connection to another host, no eval,
+# no plugins, forms post only here, no framing by other sites.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY_OFF = [
+    "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
+    "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+]  # fmt: skip
 
 # --- Rich text editor ---------------------------------------------------------
 # The editor is only an input device: every value is sanitised on the server

@@ -22,6 +22,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 
 from ndportal.text import nfc
+from resolutions.pdf_active import active_content
 
 
 class FileKind(models.TextChoices):
@@ -178,6 +179,13 @@ def validate_attachment(uploaded):
             code="content_mismatch",
             params={"extension": extension, "kind": kind.label},
         )
+    if kind == FileKind.PDF and settings.REFUSE_ACTIVE_PDF:
+        if active_content(uploaded):
+            raise ValidationError(
+                "Tệp PDF có JavaScript, lệnh tự chạy khi mở hoặc tệp nhúng bên trong; cổng không "
+                "nhận loại tệp này. Hãy xuất lại PDF từ bản gốc (in ra PDF) rồi tải lên.",
+                code="pdf_active_content",
+            )
 
 
 # Vietnamese text written in the 8-bit TCVN3 (ABC, .VnTime) or VNI fonts comes out of

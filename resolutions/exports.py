@@ -1,12 +1,25 @@
 """Open data: the registry as CSV and JSON, and one document as JSON.
 
 Callers pass querysets built on `published()`, so a draft never reaches an export.
+Registry exports are bounded (docs/security-hardening.md): at most EXPORT_MAX_ROWS rows
+per response, the rest on the next pages (`?trang=2`), the cap and the total written in
+the response; each page is cached until any document changes.
 """
 
 import csv
+import hashlib
 import io
+import logging
+import math
+from dataclasses import dataclass
 
-from resolutions.models import REVERSE_RELATION_LABELS, VALIDITY_SLUGS, Validity
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+
+from resolutions.models import REVERSE_RELATION_LABELS, VALIDITY_SLUGS, Document, Validity
+
+logger = logging.getLogger(__name__)
 
 CSV_COLUMNS = [
     ("so_ky_hieu", "Số ký hiệu"),
@@ -68,11 +81,97 @@ def registry_csv(documents, build_absolute_uri):
     return buffer.getvalue()
 
 
-def registry_json(documents, build_absolute_uri):
-    return {
-        "so_van_ban": len(documents),
-        "van_ban": [document_row(document, build_absolute_uri) for document in documents],
-    }
+def registry_json(documents, build_absolute_uri, page=None):
+    data = {"so_van_ban": len(documents)}
+    if page is not None:
+        data.update(
+            {
+                "tong_so": page.total,
+                "gioi_han": page.limit,
+                "trang": page.number,
+                "so_trang": page.count,
+                "trang_tiep": build_absolute_uri(page.next_url) if page.next_url else None,
+            }
+        )
+    data["van_ban"] = [document_row(document, build_absolute_uri) for document in documents]
+    return data
+
+
+class BadPage(ValueError):
+    """`?trang=` is not a page number."""
+
+
+@dataclass(frozen=True)
+class ExportPage:
+    """One bounded slice of the registry: which page, of how many, under which cap."""
+
+    number: int
+    limit: int
+    total: int
+    next_url: str | None
+
+    @property
+    def count(self):
+        return max(1, math.ceil(self.total / self.limit))
+
+    def headers(self):
+        headers = {
+            "X-Total-Count": str(self.total),
+            "X-Export-Limit": str(self.limit),
+            "X-Export-Page": f"{self.number}/{self.count}",
+        }
+        if self.next_url:
+            headers["Link"] = f'<{self.next_url}>; rel="next"'
+        return headers
+
+
+def export_page(documents, request):
+    """The documents of the requested page and its ExportPage; BadPage for a bad ?trang=."""
+    raw = request.GET.get("trang", "1").strip()
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 100_000:
+        raise BadPage(raw)
+    number, limit = int(raw), settings.EXPORT_MAX_ROWS
+    total = documents.count()
+    rows = list(documents[(number - 1) * limit : number * limit])
+    next_url = None
+    if number * limit < total:
+        query = request.GET.copy()
+        query["trang"] = str(number + 1)
+        next_url = f"{request.path}?{query.urlencode()}"
+    return rows, ExportPage(number=number, limit=limit, total=total, next_url=next_url)
+
+
+def cache_key(request, kind):
+    """Changes when any document is saved or deleted, or a scheduled one goes public."""
+    stamp = Document.objects.aggregate(changed=Max("updated_at"))["changed"]
+    published = Document.objects.published().count()
+    query = sorted(request.GET.lists())
+    digest = hashlib.sha256(
+        repr((request.build_absolute_uri("/"), query, str(stamp), published)).encode()
+    ).hexdigest()
+    return f"export:{kind}:{digest}"
+
+
+def cached(request, kind, build):
+    """`build()`'s (body, headers), from the cache when the registry has not changed.
+
+    A cache that is down just means building every time (get/set fail quietly with
+    django-redis IGNORE_EXCEPTIONS; the rate limit still bounds how often).
+    """
+    key = cache_key(request, kind)
+    try:
+        hit = cache.get(key)
+    except Exception:  # a backend that raises instead: serve uncached, and say so
+        logger.warning("Export cache unavailable; building %s uncached.", kind, exc_info=True)
+        return build()
+    if hit is not None:
+        return hit
+    value = build()
+    try:
+        cache.set(key, value, settings.EXPORT_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Export cache unavailable; %s not stored.", kind, exc_info=True)
+    return value
 
 
 def document_json(document, outgoing, incoming, build_absolute_uri):

@@ -42,7 +42,13 @@ def _session_settings(tmp_path_factory):
 def _fresh_media_and_cache(settings, tmp_path):
     """Each test starts with an empty MEDIA_ROOT and an empty cache (its worker's keys only)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Rate-limit counters and cached exports live in the cache: no test sees another's.
+    _clear_worker_cache()
     yield
+    _clear_worker_cache()
+
+
+def _clear_worker_cache():
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")  # django-redis: only keys under this worker's prefix
     else:

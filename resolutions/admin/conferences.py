@@ -24,6 +24,7 @@ from resolutions.models import (
     ConnectedSite,
 )
 from resolutions.models.conferences import attendance_error
+from resolutions.pdf_active import active_content_flag
 
 APPROVE_REPORT = "resolutions.approve_conferencereport"
 
@@ -194,8 +195,12 @@ class ConferencePhotoInline(admin.TabularInline):
 class ConferenceFileInline(admin.TabularInline):
     model = ConferenceFile
     extra = 0
-    fields = ("order", "role", "title", "file", "original_name", "size")
-    readonly_fields = ("original_name", "size")
+    fields = ("order", "role", "title", "file", "original_name", "size", "active_content")
+    readonly_fields = ("original_name", "size", "active_content")
+
+    @admin.display(description="mã chủ động")
+    def active_content(self, obj):
+        return active_content_flag(obj)
 
 
 @admin.register(Conference)

@@ -17,6 +17,7 @@ from resolutions.models import (
     Term,
     Validity,
 )
+from resolutions.pdf_active import active_content_flag
 
 
 @admin.register(IssuingBody)
@@ -50,8 +51,14 @@ class FieldAdmin(SearchTextAdminMixin, admin.ModelAdmin):
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
     extra = 0
-    fields = ("title", "file", "original_name", "kind", "size", "extraction", "order")
-    readonly_fields = ("original_name", "kind", "size", "extraction")
+    fields = (
+        "title", "file", "original_name", "kind", "size", "extraction", "active_content", "order"
+    )  # fmt: skip
+    readonly_fields = ("original_name", "kind", "size", "extraction", "active_content")
+
+    @admin.display(description="mã chủ động")
+    def active_content(self, obj):
+        return active_content_flag(obj)
 
 
 class DocumentRelationInline(admin.TabularInline):
@@ -156,6 +163,11 @@ class DocumentAdmin(PublishableAdmin):
     @admin.display(description="tệp", boolean=False)
     def files_flag(self, obj):
         flagged = [f for f in obj.files.all() if f.extraction_failed]
+        active = [f for f in obj.files.all() if f.has_active_content]
+        if active:
+            return format_html(
+                '<strong style="color:#b91c1c">⚠ {} PDF có mã chủ động</strong>', len(active)
+            )
         if flagged:
             return format_html(
                 '<strong style="color:#b91c1c">⚠ {} tệp lỗi chữ</strong>', len(flagged)

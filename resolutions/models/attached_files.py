@@ -17,6 +17,7 @@ from resolutions.attachments import (
     FileKind,
     detect_kind,
 )
+from resolutions.pdf_active import active_content
 
 
 class AttachedFile(NormalizedTextModel):
@@ -31,6 +32,13 @@ class AttachedFile(NormalizedTextModel):
     size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
+    has_active_content = models.BooleanField(
+        "PDF có mã chủ động",
+        default=False,
+        editable=False,
+        help_text="JavaScript, lệnh tự chạy khi mở hoặc tệp nhúng trong PDF: người duyệt "
+        "cần kiểm tra trước khi xuất bản (resolutions/pdf_active.py).",
+    )
 
     class Meta:
         abstract = True
@@ -44,6 +52,9 @@ class AttachedFile(NormalizedTextModel):
             # A new file: note what the editor called it before storage renames it.
             self.original_name = Path(self.file.name).name[:255]
             self.size = self.file.size
+            self.has_active_content = self.kind_code == FileKind.PDF and bool(
+                active_content(self.file)
+            )
             self.read_new_file(self.file)
         if not self.title:
             self.title = Path(self.original_name).stem or self.original_name

@@ -5,7 +5,6 @@ from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponsePermanentRedirect,
-    JsonResponse,
 )
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -114,31 +113,57 @@ class DocumentListView(RegistryMixin, ListView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class RegistryCSVView(RegistryMixin, View):
-    """The filtered registry as CSV."""
+class RegistryExportMixin(RegistryMixin):
+    """A bounded, cached page of the filtered registry (resolutions/exports.py)."""
+
+    kind = None
+    content_type = None
 
     def get(self, request, *args, **kwargs):
         if refused := self.filter_error_response():
             return refused
+        try:
+            body, headers = exports.cached(request, self.kind, self.build)
+        except exports.BadPage:
+            return HttpResponseBadRequest(
+                "Số trang (trang) không hợp lệ, chưa xuất dữ liệu.\n",
+                content_type="text/plain; charset=utf-8",
+            )
+        response = HttpResponse(body, content_type=self.content_type)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+    def build(self):
         documents = self.filtered_documents().prefetch_related("fields")
-        return HttpResponse(
-            exports.registry_csv(documents, request.build_absolute_uri),
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": content_disposition_header(True, "van-ban.csv")},
-        )
+        rows, page = exports.export_page(documents, self.request)
+        return self.render(rows, page), page.headers()
 
 
-class RegistryJSONView(RegistryMixin, View):
-    """The filtered registry as JSON."""
+class RegistryCSVView(RegistryExportMixin, View):
+    """The filtered registry as CSV, at most EXPORT_MAX_ROWS rows a page."""
 
-    def get(self, request, *args, **kwargs):
-        if refused := self.filter_error_response():
-            return refused
-        documents = list(self.filtered_documents().prefetch_related("fields"))
-        return JsonResponse(
-            exports.registry_json(documents, request.build_absolute_uri),
-            json_dumps_params={"ensure_ascii": False, "indent": 1},
-        )
+    kind = "csv"
+    content_type = "text/csv; charset=utf-8"
+
+    def render(self, rows, page):
+        return exports.registry_csv(rows, self.request.build_absolute_uri)
+
+    def build(self):
+        body, headers = super().build()
+        headers["Content-Disposition"] = content_disposition_header(True, "van-ban.csv")
+        return body, headers
+
+
+class RegistryJSONView(RegistryExportMixin, View):
+    """The filtered registry as JSON, at most EXPORT_MAX_ROWS rows a page."""
+
+    kind = "json"
+    content_type = "application/json"
+
+    def render(self, rows, page):
+        data = exports.registry_json(rows, self.request.build_absolute_uri, page)
+        return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 class DocumentDetailView(PublishedMixin, DetailView):

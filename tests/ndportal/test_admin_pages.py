@@ -34,8 +34,13 @@ from tests.factories import (
 )
 
 
-def registered_models():
-    return sorted(admin.site._registry, key=lambda model: model._meta.label)
+def registered_models(include_logs=True):
+    models = sorted(admin.site._registry, key=lambda model: model._meta.label)
+    if include_logs:
+        return models
+    # django-axes' sign-in logs are written by sign-ins only: no add page, no hand edits
+    # (tests/ndportal/test_security_signin.py opens their list).
+    return [model for model in models if model._meta.app_label != "axes"]
 
 
 def make_extra_rows(document, term):
@@ -126,7 +131,7 @@ class EveryAdminPageTests(TestCase):
 
     def test_add_pages(self):
         """Every add page answers 200 in Vietnamese ("Thêm")."""
-        for model in registered_models():
+        for model in registered_models(include_logs=False):
             with self.subTest(model=model._meta.label):
                 response = self.client.get(admin_url(model, "add"))
                 self.assertEqual(response.status_code, 200)
@@ -134,7 +139,7 @@ class EveryAdminPageTests(TestCase):
 
     def test_change_pages(self):
         """Every change page answers 200 for an existing row."""
-        for model in registered_models():
+        for model in registered_models(include_logs=False):
             with self.subTest(model=model._meta.label):
                 obj = model._default_manager.order_by("pk").first()
                 self.assertIsNotNone(

@@ -180,7 +180,7 @@ class StorageBypassTests(TestCase):
     def test_model_save_sanitises(self):
         """Saving through the ORM cleans the body before it reaches the database."""
         article = make_article(body=self.payload)
-        self.assertEqual(article.body, '<p>Tin</p><img src="x"><a rel="noopener noreferrer">x</a>')
+        self.assertEqual(article.body, '<p>Tin</p><img><a rel="noopener noreferrer">x</a>')
         article.refresh_from_db()
         assert_harmless(self, article.body)
 
