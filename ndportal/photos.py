@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from ndportal.text import NormalizedTextModel
+from ndportal.models import NormalizedTextModel
 
 
 class Photo(NormalizedTextModel):

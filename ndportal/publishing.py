@@ -13,8 +13,8 @@ from django.db import models
 from django.utils import timezone
 
 from ndportal.alt_text import alt_text_problems
+from ndportal.models import NormalizedTextModel
 from ndportal.search import Searchable
-from ndportal.text import NormalizedTextModel
 
 # Largest value of a PositiveIntegerField on every supported database.
 VERSION_LIMIT = 2_147_483_647

@@ -6,10 +6,11 @@ from django.urls import reverse
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
+from ndportal.models import NormalizedTextModel
 from ndportal.photos import Photo
 from ndportal.publishing import Publishable
 from ndportal.search import Searchable
-from ndportal.text import NormalizedTextModel, unique_slug
+from ndportal.text import unique_slug
 from ndportal.uploads import UploadTo
 from resolutions.models import Conference, Document
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import models, transaction
 
-from ndportal.text import NormalizedTextModel
+from ndportal.models import NormalizedTextModel
 from resolutions.attachments import (
     CONTENT_TYPES,
     FLAGGED_EXTRACTIONS,

@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from ndportal.models import NormalizedTextModel
 from ndportal.search import Searchable
-from ndportal.text import NormalizedTextModel, fold
+from ndportal.text import fold
 from resolutions.models.vocabularies import Term
 
 

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
+from ndportal.models import NormalizedTextModel
 from ndportal.photos import Photo
 from ndportal.publishing import Publishable, PublishableQuerySet
-from ndportal.text import NormalizedTextModel, unique_slug
+from ndportal.text import unique_slug
 from ndportal.uploads import UploadTo
 from resolutions.attachments import validate_attachment
 from resolutions.models.attached_files import AttachedFile

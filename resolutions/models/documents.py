@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
+from ndportal.models import NormalizedTextModel
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
 from ndportal.search import query_words
-from ndportal.text import NormalizedTextModel, fold, slugify_vi
+from ndportal.text import fold, slugify_vi
 from ndportal.uploads import UploadTo
 from resolutions.attachments import validate_attachment
 from resolutions.models.attached_files import ReadableFile

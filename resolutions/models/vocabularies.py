@@ -2,8 +2,9 @@
 
 from django.db import models
 
+from ndportal.models import NormalizedTextModel
 from ndportal.search import Searchable
-from ndportal.text import NormalizedTextModel, fold
+from ndportal.text import fold
 
 
 class IssuingBody(NormalizedTextModel, Searchable):

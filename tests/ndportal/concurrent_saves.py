@@ -23,8 +23,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from news.models import Article  # noqa: E402
+from tests.admin_forms import admin_url, form_data  # noqa: E402
 from tests.factories import make_article  # noqa: E402
-from tests.ndportal.admin_helpers import admin_url, form_data  # noqa: E402
 
 EDITORS = int(sys.argv[1]) if len(sys.argv) > 1 else 4
 

@@ -5,7 +5,7 @@ import unicodedata
 from django.apps import apps
 from django.test import SimpleTestCase, TestCase
 
-from ndportal.text import NormalizedTextModel
+from ndportal.models import NormalizedTextModel
 from resolutions.models import AgendaItem, ConnectedSite
 from tests.factories import make_conference
 

@@ -14,8 +14,8 @@ from django.db import connection
 
 from ndportal import backup
 from resolutions.models import DocumentFile
+from tests.document_files import pdf_bytes
 from tests.factories import make_article, make_conference, make_document
-from tests.resolutions.document_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,8 @@ from django.db import InterfaceError, OperationalError
 
 from news.admin import ArticleAdmin
 from news.models import Article
+from tests.admin_forms import admin_url, form_data
 from tests.factories import make_article
-from tests.ndportal.admin_helpers import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 

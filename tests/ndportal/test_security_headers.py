@@ -13,8 +13,8 @@ from django.test import RequestFactory
 
 from ndportal.middleware import PortalCSPMiddleware
 from resolutions.models import DocumentFile
+from tests.document_files import pdf_bytes
 from tests.factories import make_article, make_document
-from tests.resolutions.document_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 

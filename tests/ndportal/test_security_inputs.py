@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from news.models import Article
+from tests.admin_forms import admin_url, form_data
 from tests.factories import make_article
-from tests.ndportal.admin_helpers import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from ndportal.images import clean_image
 from resolutions.attachments import validate_attachment
 from resolutions.models import DocumentFile
 from resolutions.pdf_active import active_content
+from tests.document_files import pdf_bytes
 from tests.factories import make_document
-from tests.resolutions.document_files import pdf_bytes
 
 SCRIPT = b"<script>alert(document.domain)</script>"
 

@@ -14,8 +14,8 @@ from ndportal.search import search
 from resolutions.attachments import Extraction
 from resolutions.models import Document, DocumentFile
 from resolutions.tasks import extract_file_text
+from tests.document_files import docx_bytes, pdf_bytes, upload
 from tests.factories import make_document
-from tests.resolutions.document_files import docx_bytes, pdf_bytes, upload
 
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -20,8 +20,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ndportal.demo.documents import SIGNERS, load_reference_data
-from ndportal.demo.news import CATEGORIES
+from demo.documents import SIGNERS, load_reference_data
+from demo.news import CATEGORIES
 from ndportal.publishing import VERSION_LIMIT, Status
 from ndportal.search import search_document
 from ndportal.text import fold, slugify_vi
@@ -121,7 +121,7 @@ TITLE_OPENINGS = [
     "Nhiều kết quả nổi bật về",
     "Tạo đột phá trong",
 ]
-# Type code, issuer key (ndportal/demo/documents.py), relative weight.
+# Type code, issuer key (demo/documents.py), relative weight.
 DOCUMENT_KINDS = [
     ("NQ", "bch", 3),
     ("NQ", "btv", 3),
