@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from ndportal.images import alt_text_problems
-from ndportal.search import Searchable
+from ndportal.search.models import Indexed
 from ndportal.text import normalize_text_fields
 
 # Largest value of a PositiveIntegerField on every supported database.
@@ -43,7 +43,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.DRAFT, returned_at__isnull=False)
 
 
-class Publishable(Searchable):
+class Publishable(Indexed):
     """Abstract base: status, publication time, who created and last changed the item."""
 
     status = models.CharField(

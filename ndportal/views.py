@@ -1,8 +1,6 @@
-from django import forms
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView
 
-from ndportal.search import search
 from news.models import Article
 from resolutions.models import Conference, Document
 
@@ -62,42 +60,4 @@ class HomeView(TemplateView):
         conferences = Conference.objects.published()
         context["upcoming_conferences"] = conferences.upcoming()[:4]
         context["recent_conferences"] = conferences.past()[:4]
-        return context
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        max_length=200,
-        required=False,
-        strip=True,
-        error_messages={
-            "max_length": "Từ khóa dài quá: tối đa 200 ký tự.",
-            "null_characters_not_allowed": "Từ khóa chứa ký tự không hợp lệ.",
-        },
-    )
-
-
-class SearchView(TemplateView):
-    """Accent-blind search over published documents, articles and conferences.
-
-    Every word of the query must be found, with or without diacritics, in either tone-mark
-    style, and a document number in any spelling ("01-NQ/TU", "01 NQ TU", "nq 01").
-    """
-
-    template_name = "search.html"
-    results_per_kind = 20
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET)
-        query = form.cleaned_data["q"] if form.is_valid() else ""
-        limit = self.results_per_kind
-        context.update(form=form, query=query, limit=limit, breadcrumbs=[(None, "Tìm kiếm")])
-        if query:
-            documents = Document.objects.published().select_related("doc_type", "issuing_body")
-            context["documents"] = search(documents, query).numbered_first(query)[:limit]
-            context["articles"] = search(
-                Article.objects.published().select_related("category"), query
-            )[:limit]
-            context["conferences"] = search(Conference.objects.published(), query)[:limit]
         return context

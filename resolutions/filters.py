@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from ndportal.search import search_condition
+from ndportal.search import match_condition
 from ndportal.text import fold
 from resolutions.models import Document, DocumentType, Field, IssuingBody, Term, Validity
 from resolutions.numbers import number_search_key
@@ -141,7 +141,7 @@ def facet_conditions(values):
         # Every word, accent- and tone-style-blind, in the number, type, title, issuer...
         # ("nq 01", "ke hoach 15", "Tỉnh uỷ"); or a number typed without breaks ("01nqtu").
         text = values["q"]
-        match = search_condition(text) or Q(pk__in=[])
+        match = match_condition(Document, text) or Q(pk__in=[])
         key = number_search_key(text)
         if re.search(r"\d", key) and re.search(r"[a-z]", key):
             match |= Q(number_key__contains=key)

@@ -307,8 +307,8 @@ class QueryCountTests(TestCase):
             self.client.get(self.category.get_absolute_url())
 
     def test_search(self):
-        """Search: one query per kind of result."""
-        with self.assertNumQueries(3):
+        """Search: counts per kind, the ranked page, one fetch per kind shown, the type menu."""
+        with self.assertNumQueries(8):
             self.client.get(reverse("search"), {"q": "số"})
 
     def test_resolution_lists_do_not_grow_with_rows(self):

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
-from ndportal.search import Searchable, query_words
+from ndportal.search.engine import refresh
+from ndportal.search.models import Searchable, SearchSource, html_to_text
+from ndportal.search.query import query_words
 from ndportal.text import fold, normalize_text_fields, slugify_vi
 from resolutions.attachments import (
     FLAGGED_EXTRACTIONS,
@@ -304,19 +306,25 @@ class Document(Publishable):
         super().save(*args, **kwargs)
 
     def search_source(self):
-        # Names of the type, issuer and term are copied in: `rebuild_search_text` refreshes
-        # them after one of those is renamed.
-        return [
-            self.doc_type.name if self.doc_type_id else "",
-            self.number,
-            self.title,
-            self.summary,
-            self.issuing_body.name if self.issuing_body_id else "",
-            self.term if self.term_id else "",
-            self.signer,
-            self.signer_title,
-            self.issued_on.year if self.issued_on else "",
-        ]
+        # Names of the type, issuer, term and fields are copied in: `rebuild_search_text`
+        # refreshes them after one of those is renamed.
+        source = SearchSource(
+            title=[self.doc_type.name if self.doc_type_id else "", self.number, self.title],
+            summary=[
+                self.summary,
+                self.issuing_body.name if self.issuing_body_id else "",
+                self.term if self.term_id else "",
+                self.signer,
+                self.signer_title,
+                self.issued_on.year if self.issued_on else "",
+            ],
+            body=[html_to_text(self.body)],
+        )
+        if self.pk:
+            source.summary += [field.name for field in self.fields.all()]
+            # Files go with their document: readable by anyone once the document is public.
+            source.body += [f.text for f in self.files.all() if f.text and not f.extraction_failed]
+        return source
 
     def get_absolute_url(self):
         return reverse(
@@ -407,6 +415,11 @@ class Document(Publishable):
         return Validity(self.validity).label
 
     @property
+    def autocomplete_label(self):
+        """How the admin's document pickers list a document: number and title."""
+        return f"{self.number} — {self.title}"[:160]
+
+    @property
     def number_parts(self):
         return parse_number(self.number)
 
@@ -478,6 +491,7 @@ class DocumentFile(AttachedFile):
         type(self).objects.filter(pk=self.pk).update(
             kind=self.kind, text=self.text, extraction=self.extraction
         )
+        refresh(Document, self.document_id)
 
     @property
     def kind_code(self):

@@ -1,0 +1,281 @@
+"""The site search: find, rank, count, page and quote published items of every kind.
+
+Ranking, best first: the boosts of a kind (for documents: the exact number typed, then
+the serial with its type), then items whose title holds every term, then title or
+summary, then the rest (body, full text, file text); newer first among equals. Counts
+per kind and per year come from one grouped query per kind; the page itself is one
+UNION query of (kind, id, rank, date) rows and one query per kind shown.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    F,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, ExtractYear
+
+from ndportal.search import registry
+from ndportal.search.backends import backend
+from ndportal.search.models import SEARCH_COLUMNS, Searchable, search_document
+from ndportal.search.query import parse_query
+from ndportal.search.snippets import matcher, snippet
+
+PER_PAGE = 20
+TITLE_RANK, SUMMARY_RANK, BODY_RANK = 10, 11, 12
+
+
+@dataclass
+class Hit:
+    """One result: what it is, its date, its title, its snippet (escaped, marked), its link."""
+
+    kind: registry.SearchKind
+    obj: object
+    title: str
+    snippet: str
+    date: object
+    url: str
+
+
+@dataclass
+class SearchResults:
+    query: str
+    page: object  # a Paginator page of Hit
+    total: int = 0
+    kind_counts: list = field(default_factory=list)  # [(SearchKind, count)]
+    year_counts: list = field(default_factory=list)  # [(year, count)], newest first
+
+    @property
+    def hits(self):
+        return list(self.page.object_list) if self.page else []
+
+
+def match_condition(model, query):
+    """The Q of rows of `model` holding every term of `query`, or None without terms."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    if not parsed:
+        return None
+    if registry.kind_for(model) is None and issubclass(model, Searchable):
+        return _lookup_condition(parsed)
+    return backend().condition(model, parsed)
+
+
+def rank_expression(model, query):
+    """An integer per row, lower is better: boosts, then title, summary, body matches."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    kind = registry.kind_for(model)
+    whens = []
+    if kind and kind.boosts:
+        whens += [When(c, then=Value(rank)) for rank, c in enumerate(kind.boosts(parsed))]
+    engine = backend()
+    whens.append(When(engine.condition(model, parsed, "A"), then=Value(TITLE_RANK)))
+    whens.append(When(engine.condition(model, parsed, "AB"), then=Value(SUMMARY_RANK)))
+    return Case(*whens, default=Value(BODY_RANK), output_field=IntegerField())
+
+
+def search(queryset, query):
+    """Rows of `queryset` matching `query`, best first; none when the query has no word."""
+    condition = match_condition(queryset.model, query)
+    if condition is None:
+        return queryset.none()
+    found = queryset.filter(condition)
+    if registry.kind_for(queryset.model) is None:
+        return found
+    kind = registry.kind_for(queryset.model)
+    return found.alias(search_rank=rank_expression(queryset.model, query)).order_by(
+        "search_rank", f"-{kind.date_field}", "-pk"
+    )
+
+
+def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=PER_PAGE):
+    """Search every registered kind for `query`: the page of hits asked for, and the counts.
+
+    `kinds` limits the hits to some kind names (registry names such as "van-ban"),
+    `year` to one year of each kind's date, `doc_type` (a DocumentType or its pk) to
+    documents of that type. Counts per kind ignore `kinds`; counts per year ignore `year`.
+    """
+    parsed = parse_query(query)
+    if not parsed:
+        return SearchResults(query=query, page=Paginator([], per_page).get_page(1))
+    wanted = set(kinds or ())
+    branches, kind_counts, years = [], [], defaultdict(int)
+    for kind in registry.kinds():
+        found = kind.queryset().filter(backend().condition(kind.model, parsed))
+        if doc_type is not None:
+            if kind.type_field is None:
+                continue
+            found = found.filter(**{kind.type_field: doc_type})
+        per_year = dict(
+            found.annotate(search_year=ExtractYear(kind.date_field))
+            .order_by()
+            .values_list("search_year")
+            .annotate(n=Count("pk"))
+        )
+        shown = not wanted or kind.name in wanted
+        kind_counts.append((kind, per_year.get(year, 0) if year else sum(per_year.values())))
+        if not shown:
+            continue
+        for found_year, n in per_year.items():
+            years[found_year] += n
+        if year:
+            found = found.filter(**{f"{kind.date_field}__year": year})
+        branches.append((kind, found))
+    total = sum(n for kind, n in kind_counts if not wanted or kind.name in wanted)
+    ranked = _RankedRows(parsed, branches, total)
+    page_obj = Paginator(ranked, per_page).get_page(page)
+    page_obj.object_list = _hits(parsed, list(page_obj.object_list))
+    return SearchResults(
+        query=query,
+        page=page_obj,
+        total=total,
+        kind_counts=kind_counts,
+        year_counts=sorted(years.items(), reverse=True),
+    )
+
+
+class _RankedRows:
+    """What the Paginator pages: the UNION of (kind, pk, rank, date), counted beforehand."""
+
+    def __init__(self, parsed, branches, total):
+        self.parsed, self.branches, self.total = parsed, branches, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        if not self.branches or not self.total:
+            return []
+        # Every column an annotation, in one order, so the branches line up in the UNION.
+        rows = [
+            found.order_by()
+            .annotate(
+                search_pk=F("pk"),
+                search_kind=Value(kind.name, output_field=CharField()),
+                search_rank=rank_expression(kind.model, self.parsed),
+                search_date=Cast(kind.date_field, DateTimeField()),
+            )
+            .values_list("search_pk", "search_kind", "search_rank", "search_date")
+            for kind, found in self.branches
+        ]
+        union = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
+        ordering = ("search_rank", "-search_date", "search_kind", "-search_pk")
+        return list(union.order_by(*ordering)[item])
+
+
+def _hits(parsed, rows):
+    by_kind = defaultdict(list)
+    for pk, kind_name, _rank, _date in rows:
+        by_kind[kind_name].append(pk)
+    objects = {}
+    for kind_name, pks in by_kind.items():
+        kind = next(k for k in registry.kinds() if k.name == kind_name)
+        queryset = kind.queryset().select_related(*kind.select_related)
+        for obj in queryset.filter(pk__in=pks).defer(
+            "search_title", "search_summary", "search_body"
+        ):
+            objects[kind_name, obj.pk] = (kind, obj)
+    pattern = matcher(parsed)
+    hits = []
+    for pk, kind_name, _rank, _date in rows:
+        if (kind_name, pk) not in objects:
+            continue  # unpublished between the two queries
+        kind, obj = objects[kind_name, pk]
+        texts = [getattr(obj, name) for name in kind.snippet_fields]
+        hits.append(
+            Hit(
+                kind=kind,
+                obj=obj,
+                title=kind.heading_of(obj),
+                snippet=snippet(texts, parsed, pattern),
+                date=kind.date_of(obj),
+                url=obj.get_absolute_url(),
+            )
+        )
+    return hits
+
+
+def _lookup_condition(parsed):
+    condition = Q()
+    for term in parsed.terms:
+        needle = " " + " ".join(term.words) + ("" if term.prefix else " ")
+        condition &= Q(search_text__contains=needle)
+    return condition
+
+
+def refresh(model, pk):
+    """Recompute one item's search columns from the database (after a related row changed)."""
+    kind = registry.kind_for(model)
+    queryset = model._base_manager.filter(pk=pk)
+    if kind:
+        queryset = queryset.select_related(*kind.select_related).prefetch_related(
+            *kind.prefetch_related
+        )
+    obj = queryset.first()
+    if obj is not None:
+        model._base_manager.filter(pk=pk).update(**obj.search_source().columns())
+
+
+def rebuild(model, queryset=None, *, batch_size=500):
+    """Recompute the search columns of `model`'s rows (all, or `queryset`) in bulk.
+
+    For bulk loads: create rows with bulk_create (columns filled by `fill_search_columns`
+    or left empty), add their relations, then call this once. Rows are written with
+    bulk_update, so versions and modification times stay as they are. Returns
+    (changed, total).
+    """
+    kind = registry.kind_for(model)
+    queryset = model._base_manager.all() if queryset is None else queryset
+    if kind is None:
+        return _rebuild_lookups(model, queryset)
+    rows = (
+        queryset.select_related(*kind.select_related)
+        .prefetch_related(*kind.prefetch_related)
+        .order_by("pk")
+    )
+    changed, total, batch = 0, 0, []
+    with transaction.atomic():
+        for obj in rows.iterator(chunk_size=batch_size):
+            total += 1
+            columns = obj.search_source().columns()
+            if any(getattr(obj, name) != value for name, value in columns.items()):
+                for name, value in columns.items():
+                    setattr(obj, name, value)
+                batch.append(obj)
+            if len(batch) >= batch_size:
+                changed += _write(model, batch)
+        changed += _write(model, batch)
+    return changed, total
+
+
+def _write(model, batch):
+    count = len(batch)
+    if batch:
+        model._base_manager.bulk_update(batch, SEARCH_COLUMNS)
+        batch.clear()
+    return count
+
+
+def _rebuild_lookups(model, queryset):
+    related = [f.name for f in model._meta.concrete_fields if f.many_to_one]
+    changed = total = 0
+    with transaction.atomic():
+        for obj in queryset.select_related(*related).order_by("pk").iterator(chunk_size=500):
+            total += 1
+            text = search_document(obj.search_source())
+            if text != obj.search_text:
+                model._base_manager.filter(pk=obj.pk).update(search_text=text)
+                changed += 1
+    return changed, total
