@@ -16,6 +16,14 @@ from resolutions.models import (
 from resolutions.numbers import number_search_key
 
 
+def glued_number(parsed):
+    """A number typed without breaks ("01nqtu") is found in the stored number key."""
+    key = number_search_key(parsed.text)
+    if any(c.isdigit() for c in key) and any(c.isalpha() for c in key):
+        return Q(number_key__contains=key[:80])
+    return None
+
+
 def document_number_boosts(parsed):
     """Ranked above title matches: the exact number typed, then its serial with its type.
 
@@ -48,6 +56,7 @@ register(
     prefetch_related=("fields", "files"),
     type_field="doc_type",
     boosts=document_number_boosts,
+    alternative=glued_number,
     heading=lambda document: f"{document} {document.title}",
     children=[(DocumentFile, "document")],
     many_to_many=["fields"],

@@ -65,9 +65,12 @@ def match_condition(model, query):
     parsed = parse_query(query) if isinstance(query, str) else query
     if not parsed:
         return None
-    if registry.kind_for(model) is None and issubclass(model, Searchable):
+    kind = registry.kind_for(model)
+    if kind is None and issubclass(model, Searchable):
         return _lookup_condition(parsed)
-    return backend().condition(model, parsed)
+    condition = backend().condition(model, parsed)
+    alternative = kind.alternative(parsed) if kind and kind.alternative else None
+    return condition | alternative if alternative else condition
 
 
 def rank_expression(model, query):
@@ -110,7 +113,7 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
     wanted = set(kinds or ())
     branches, kind_counts, years = [], [], defaultdict(int)
     for kind in registry.kinds():
-        found = kind.queryset().filter(backend().condition(kind.model, parsed))
+        found = kind.queryset().filter(match_condition(kind.model, parsed))
         if doc_type is not None:
             if kind.type_field is None:
                 continue

@@ -26,6 +26,7 @@ class SearchKind:
     type_field: str | None = None
     boosts: Callable | None = None
     heading: Callable | None = None
+    alternative: Callable | None = None
 
     def queryset(self):
         """Only what an anonymous reader may see is ever found, counted or quoted."""
@@ -50,6 +51,7 @@ def register(
     type_field=None,
     boosts=None,
     heading=None,
+    alternative=None,
     children=(),
     many_to_many=(),
 ):
@@ -58,7 +60,8 @@ def register(
     `children` lists (model, foreign key name) of rows whose text the item includes;
     `many_to_many` the item's many-to-many fields whose names it includes. `boosts(query)`
     returns conditions ranked above title matches, best first (an exact document number);
-    `heading(obj)` the result's title line (default `str(obj)`).
+    `heading(obj)` the result's title line (default `str(obj)`); `alternative(query)` a
+    Q that also finds an item (a number typed without breaks), or None.
     """
     kind = SearchKind(
         model=model,
@@ -71,6 +74,7 @@ def register(
         type_field=type_field,
         boosts=boosts,
         heading=heading,
+        alternative=alternative,
     )
     _KINDS[name] = kind
     for child, fk_name in children:

@@ -105,11 +105,13 @@ def _window(text, spans):
             if score > best_score:
                 best_score, first = score, begin
     last = min(len(words), first + SNIPPET_WORDS) - 1
-    start, end = words[first][0], words[last][1]
+    # The text's own opening and closing punctuation stays when the window reaches them.
+    start = words[first][0] if first else 0
+    end = words[last][1] if last < len(words) - 1 else len(text)
     inside = [(s, e) for s, e, _ in spans if start <= s and e <= end]
     body = _marked(text, inside, start, end)
-    before = "… " if start > 0 else ""
-    after = " …" if end < len(text.rstrip()) else ""
+    before = "… " if first else ""
+    after = " …" if last < len(words) - 1 else ""
     return mark_safe(before + body + after)
 
 
