@@ -51,9 +51,14 @@ def tsquery(parsed, weights="ABC"):
     parts = []
     for term in parsed.terms:
         # Words are letters and digits only (search_key splits on everything else), so
-        # quoting them cannot break out of the lexeme.
-        suffix = (":*" if term.prefix else ":") + restrict if term.prefix or restrict else ""
-        lexemes = [f"'{word}'{suffix}" for word in term.words]
+        # quoting them cannot break out of the lexeme. Only a term's last word is a prefix.
+        lexemes = [f"'{word}'" for word in term.words]
+        if term.prefix:
+            lexemes[-1] += ":*" + restrict
+        if restrict:
+            lexemes = [
+                f"{lexeme}:{restrict}" if ":" not in lexeme else lexeme for lexeme in lexemes
+            ]
         parts.append(lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")")
     return " & ".join(parts)
 

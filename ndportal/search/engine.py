@@ -28,11 +28,13 @@ from django.db.models.functions import Cast, ExtractYear
 from ndportal.search import registry
 from ndportal.search.backends import backend
 from ndportal.search.models import SEARCH_COLUMNS, Searchable, search_document
-from ndportal.search.query import parse_query
+from ndportal.search.query import ParsedQuery, Term, parse_query
 from ndportal.search.snippets import matcher, snippet
 
 PER_PAGE = 20
-TITLE_RANK, SUMMARY_RANK, BODY_RANK = 10, 11, 12
+# Boosts take 0, 1...; then, for a query of several words, the words side by side rank
+# above the same words apart ("tinh uy": "Tỉnh ủy" before "tình hình ... cấp ủy").
+TITLE_PHRASE, TITLE_RANK, SUMMARY_PHRASE, SUMMARY_RANK, BODY_PHRASE, BODY_RANK = range(10, 16)
 
 
 @dataclass
@@ -81,9 +83,25 @@ def rank_expression(model, query):
     if kind and kind.boosts:
         whens += [When(c, then=Value(rank)) for rank, c in enumerate(kind.boosts(parsed))]
     engine = backend()
-    whens.append(When(engine.condition(model, parsed, "A"), then=Value(TITLE_RANK)))
-    whens.append(When(engine.condition(model, parsed, "AB"), then=Value(SUMMARY_RANK)))
+    together = _side_by_side(parsed)
+    for weights, phrase_rank, rank in [
+        ("A", TITLE_PHRASE, TITLE_RANK),
+        ("AB", SUMMARY_PHRASE, SUMMARY_RANK),
+    ]:
+        if together:
+            whens.append(When(engine.condition(model, together, weights), then=Value(phrase_rank)))
+        whens.append(When(engine.condition(model, parsed, weights), then=Value(rank)))
+    if together:
+        whens.append(When(engine.condition(model, together), then=Value(BODY_PHRASE)))
     return Case(*whens, default=Value(BODY_RANK), output_field=IntegerField())
+
+
+def _side_by_side(parsed):
+    """The query's separate words as one phrase, or None when there is nothing to join."""
+    if len(parsed.terms) < 2 or any(len(term.words) > 1 for term in parsed.terms):
+        return None
+    words = tuple(term.words[0] for term in parsed.terms)
+    return ParsedQuery((Term(words, prefix=parsed.terms[-1].prefix),), parsed.key, parsed.text)
 
 
 def search(queryset, query):

@@ -239,6 +239,17 @@ class RankingTests(TestCase):
             [self.in_title, self.in_lead, self.in_body_newer, self.in_body],
         )
 
+    def test_words_side_by_side_rank_above_the_same_words_apart(self):
+        """ "tinh uy": a title saying "Tỉnh ủy" comes before a newer "tình hình ... cấp ủy"."""
+        category = make_category()
+        together = make_article(
+            title="Tỉnh ủy họp phiên thường kỳ",
+            category=category,
+            published_at=timezone.now() - datetime.timedelta(days=5),
+        )
+        apart = make_article(title="Tình hình cấp ủy cơ sở", category=category)
+        self.assertEqual(found("tinh uy", kinds=["tin-tuc"]), [together, apart])
+
     def test_kinds_share_one_ranked_list(self):
         """Across kinds the title matches come before body matches, whatever the kind."""
         results = found("chuyen doi so")
