@@ -21,6 +21,7 @@ from ndportal.search.engine import (
     refresh,
     run_search,
     search,
+    search_condition,
 )
 from ndportal.search.models import Indexed, Searchable, SearchSource, search_document
 from ndportal.search.query import parse_query, query_words
@@ -41,5 +42,6 @@ __all__ = [
     "register",
     "run_search",
     "search",
+    "search_condition",
     "search_document",
 ]

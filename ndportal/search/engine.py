@@ -228,6 +228,12 @@ def _hits(parsed, rows):
     return hits
 
 
+def search_condition(query):
+    """The Q of lookup rows (`Searchable.search_text`) holding every term; None without terms."""
+    parsed = parse_query(query)
+    return _lookup_condition(parsed) if parsed else None
+
+
 def _lookup_condition(parsed):
     condition = Q()
     for term in parsed.terms:

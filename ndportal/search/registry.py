@@ -111,16 +111,12 @@ def _connect_child(model, child, fk_name):
 def _refresh_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     from ndportal.search.engine import refresh
 
-    if action not in {"post_add", "post_remove", "post_clear", "pre_clear"}:
+    if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if not reverse:
-        if action != "pre_clear":
-            refresh(type(instance), instance.pk)
-        return
-    # Changed from the other side (tag.articles.add(...)): the items are in pk_set.
-    if action == "pre_clear":
-        return
-    owner = kind_for(model)
-    if owner is not None:
+        refresh(type(instance), instance.pk)
+    elif kind_for(model) is not None:
+        # Changed from the other side (tag.articles.add(...)): the items are in pk_set.
+        # (A clear from the other side sends no pk_set; rebuild_search_text catches it.)
         for pk in pk_set or ():
             refresh(model, pk)
