@@ -307,8 +307,8 @@ class QueryCountTests(TestCase):
             self.client.get(self.category.get_absolute_url())
 
     def test_search(self):
-        """Search: counts per kind, the ranked page, one fetch per kind shown, the type menu."""
-        with self.assertNumQueries(8):
+        """Search: two counts per kind, two page queries, one fetch per kind shown, type menu."""
+        with self.assertNumQueries(11):
             self.client.get(reverse("search"), {"q": "số"})
 
     def test_resolution_lists_do_not_grow_with_rows(self):

@@ -41,7 +41,9 @@ class PostgresBackend:
 
     def condition(self, model, parsed, weights="ABC"):
         table = connection.ops.quote_name(model._meta.db_table)
-        sql = f"{table}.\"search_vector\" @@ to_tsquery('simple'::regconfig, %s)"
+        # Title and summary alone are in the small `search_head` vector (see operations.py).
+        column = "search_vector" if "C" in weights else "search_head"
+        sql = f"{table}.\"{column}\" @@ to_tsquery('simple'::regconfig, %s)"
         return Q(RawSQL(sql, [tsquery(parsed, weights)], output_field=BooleanField()))
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -33,8 +33,9 @@ from ndportal.search.snippets import matcher, snippet
 
 PER_PAGE = 20
 # Boosts take 0, 1...; then, for a query of several words, the words side by side rank
-# above the same words apart ("tinh uy": "Tỉnh ủy" before "tình hình ... cấp ủy").
-TITLE_PHRASE, TITLE_RANK, SUMMARY_PHRASE, SUMMARY_RANK, BODY_PHRASE, BODY_RANK = range(10, 16)
+# above the same words apart ("tinh uy": "Tỉnh ủy" before "tình hình ... cấp ủy"). The
+# body is not ranked further: that would read every match's large body vector.
+TITLE_PHRASE, TITLE_RANK, SUMMARY_PHRASE, SUMMARY_RANK, BODY_RANK = range(10, 15)
 
 
 @dataclass
@@ -91,8 +92,6 @@ def rank_expression(model, query):
         if together:
             whens.append(When(engine.condition(model, together, weights), then=Value(phrase_rank)))
         whens.append(When(engine.condition(model, parsed, weights), then=Value(rank)))
-    if together:
-        whens.append(When(engine.condition(model, together), then=Value(BODY_PHRASE)))
     return Case(*whens, default=Value(BODY_RANK), output_field=IntegerField())
 
 
@@ -143,14 +142,18 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
             .annotate(n=Count("pk"))
         )
         shown = not wanted or kind.name in wanted
-        kind_counts.append((kind, per_year.get(year, 0) if year else sum(per_year.values())))
+        count = per_year.get(year, 0) if year else sum(per_year.values())
+        kind_counts.append((kind, count))
         if not shown:
             continue
         for found_year, n in per_year.items():
             years[found_year] += n
+        if not count:
+            continue
         if year:
             found = found.filter(**{f"{kind.date_field}__year": year})
-        branches.append((kind, found))
+        head = head_condition(kind, parsed)
+        branches.append(_Branch(kind, found, head, found.filter(head).order_by().count()))
     total = sum(n for kind, n in kind_counts if not wanted or kind.name in wanted)
     ranked = _RankedRows(parsed, branches, total)
     page_obj = Paginator(ranked, per_page).get_page(page)
@@ -164,11 +167,26 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
     )
 
 
+@dataclass
+class _Branch:
+    kind: registry.SearchKind
+    found: object  # the kind's matching rows
+    head: Q  # the rows matching in title or summary, or by a boost
+    head_count: int
+
+
 class _RankedRows:
-    """What the Paginator pages: the UNION of (kind, pk, rank, date), counted beforehand."""
+    """What the Paginator pages: (pk, kind, rank, date) rows of every kind, best first.
+
+    Two streams, so a word found in 50,000 bodies never ranks 50,000 rows: the rows
+    matching in a title or summary (or by a boost), few and ranked; then the rest, which
+    all share the last rank, by date alone (each kind read newest first, stopping at the
+    page's end). Both streams are counted beforehand, so any page is two bounded queries.
+    """
 
     def __init__(self, parsed, branches, total):
         self.parsed, self.branches, self.total = parsed, branches, total
+        self.head_total = sum(branch.head_count for branch in branches)
 
     def count(self):
         return self.total
@@ -177,23 +195,64 @@ class _RankedRows:
         return self.total
 
     def __getitem__(self, item):
-        if not self.branches or not self.total:
-            return []
-        # Every column an annotation, in one order, so the branches line up in the UNION.
+        start, stop = item.start or 0, min(item.stop, self.total)
+        rows = []
+        if start < self.head_total:
+            rows += self._head()[start : min(stop, self.head_total)]
+        if stop > self.head_total:
+            rows += self._rest(stop - self.head_total)[max(0, start - self.head_total) :]
+        return rows
+
+    def _head(self):
         rows = [
-            found.order_by()
-            .annotate(
-                search_pk=F("pk"),
-                search_kind=Value(kind.name, output_field=CharField()),
-                search_rank=rank_expression(kind.model, self.parsed),
-                search_date=Cast(kind.date_field, DateTimeField()),
+            self._columns(
+                b, b.found.order_by().filter(b.head), rank_expression(b.kind.model, self.parsed)
             )
-            .values_list("search_pk", "search_kind", "search_rank", "search_date")
-            for kind, found in self.branches
+            for b in self.branches
+            if b.head_count
         ]
-        union = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
-        ordering = ("search_rank", "-search_date", "search_kind", "-search_pk")
-        return list(union.order_by(*ordering)[item])
+        return self._union(rows, ("search_rank", "-search_date", "search_kind", "-search_pk"))
+
+    def _rest(self, stop):
+        limited = connection.features.supports_slicing_ordering_in_compound
+        rows = []
+        for b in self.branches:
+            rest = b.found.exclude(b.head)
+            if limited:
+                # Newest first on the date's own index, at most as many rows as the page needs.
+                rest = rest.order_by(f"-{b.kind.date_field}", "-pk")[:stop]
+            rows.append(self._columns(b, rest, Value(BODY_RANK)))
+        union = self._union(rows, ("-search_date", "search_kind", "-search_pk"))
+        return union[:stop] if union is not None else []
+
+    @staticmethod
+    def _columns(branch, queryset, rank):
+        # Every column an annotation, in one order, so the branches line up in the UNION.
+        if not connection.features.supports_slicing_ordering_in_compound:
+            queryset = queryset.order_by()
+        return queryset.annotate(
+            search_pk=F("pk"),
+            search_kind=Value(branch.kind.name, output_field=CharField()),
+            search_rank=rank,
+            search_date=Cast(branch.kind.date_field, DateTimeField()),
+        ).values_list("search_pk", "search_kind", "search_rank", "search_date")
+
+    @staticmethod
+    def _union(rows, ordering):
+        if not rows:
+            return None
+        if len(rows) == 1:
+            # A branch already cut to the page's end is already in date order.
+            return rows[0] if rows[0].query.is_sliced else rows[0].order_by(*ordering)
+        return rows[0].union(*rows[1:], all=True).order_by(*ordering)
+
+
+def head_condition(kind, parsed):
+    """Rows of `kind` found by a boost or holding every term in their title or summary."""
+    condition = backend().condition(kind.model, parsed, "AB")
+    for boost in kind.boosts(parsed) if kind.boosts else []:
+        condition |= boost
+    return condition
 
 
 def _hits(parsed, rows):

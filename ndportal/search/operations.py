@@ -7,15 +7,20 @@ model does not declare it: Django never reads it, and on SQLite it does not exis
 
 from django.db.migrations.operations.base import Operation
 
-VECTOR = (
+HEAD = (
     "setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
-    "setweight(to_tsvector('simple'::regconfig, search_summary), 'B') || "
-    "setweight(to_tsvector('simple'::regconfig, search_body), 'C')"
+    "setweight(to_tsvector('simple'::regconfig, search_summary), 'B')"
 )
+VECTOR = f"{HEAD} || setweight(to_tsvector('simple'::regconfig, search_body), 'C')"
 
 
 class AddSearchVector(Operation):
-    """Add `search_vector` (generated from the search columns) and its GIN index on PostgreSQL."""
+    """On PostgreSQL, add `search_vector` (all columns, GIN-indexed) and `search_head`.
+
+    `search_head` is the title and summary alone, GIN-indexed too: small enough to stay in
+    the row, so ranking matches by where they match never reads the large body vector, and
+    the few title and summary matches of a common word are found without the rest.
+    """
 
     reversible = True
     reduces_to_sql = False
@@ -36,13 +41,20 @@ class AddSearchVector(Operation):
             f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
             f"GENERATED ALWAYS AS ({VECTOR}) STORED"
         )
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN search_head tsvector "
+            f"GENERATED ALWAYS AS ({HEAD}) STORED"
+        )
         schema_editor.execute(f"CREATE INDEX {index} ON {table} USING gin (search_vector)")
+        head_index = schema_editor.quote_name(f"{model._meta.db_table}_search_head_gin")
+        schema_editor.execute(f"CREATE INDEX {head_index} ON {table} USING gin (search_head)")
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor != "postgresql":
             return
         model = from_state.apps.get_model(app_label, self.model_name)
         table = schema_editor.quote_name(model._meta.db_table)
+        schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_head")
         schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")
 
     def describe(self):

@@ -359,6 +359,27 @@ class CountsFiltersPagesTests(TestCase):
         ]
         self.assertEqual(len(set(seen)), 27)
 
+    def test_pages_continue_from_title_matches_into_body_matches(self):
+        """Title matches fill the first places, body matches follow newest first, none twice."""
+        now = timezone.now()
+        body_only = [
+            make_article(
+                title=f"Tin số {n}",
+                body="<p>Huyện Vụ Bản sôi nổi phong trào thi đua.</p>",
+                published_at=now - datetime.timedelta(minutes=n),
+            )
+            for n in range(15)
+        ]
+        query = "phong trao thi dua"
+        pages = [run_search(query, page=n).hits for n in (1, 2)]
+        self.assertEqual(len(pages[0]), 20)
+        # 27 title matches: page 2 ends them after 7, then the 13 newest body matches.
+        self.assertEqual([hit.obj for hit in pages[1]][7:], body_only[:13])
+        everything = [hit.obj for page in (1, 2, 3) for hit in run_search(query, page=page).hits]
+        self.assertEqual(len(everything), 42)
+        self.assertEqual(len(set(everything)), 42)
+        self.assertEqual(everything[-15:], body_only)
+
     def test_no_results_suggests_removing_filters_and_accents(self):
         """Nothing found under a filter: the page offers to drop the filters and explains."""
         response = self.client.get(reverse("search"), {"q": "phong trao thi dua", "nam": "1999"})
