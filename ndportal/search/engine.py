@@ -130,11 +130,13 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
     wanted = set(kinds or ())
     branches, kind_counts, years = [], [], defaultdict(int)
     for kind in registry.kinds():
-        found = kind.queryset().filter(match_condition(kind.model, parsed))
+        base = kind.queryset()
         if doc_type is not None:
             if kind.type_field is None:
                 continue
-            found = found.filter(**{kind.type_field: doc_type})
+            base = base.filter(**{kind.type_field: doc_type})
+        match = match_condition(kind.model, parsed)
+        found = base.filter(match)
         per_year = dict(
             found.annotate(search_year=ExtractYear(kind.date_field))
             .order_by()
@@ -151,9 +153,10 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
         if not count:
             continue
         if year:
-            found = found.filter(**{f"{kind.date_field}__year": year})
-        head = head_condition(kind, parsed)
-        branches.append(_Branch(kind, found, head, found.filter(head).order_by().count()))
+            base = base.filter(**{f"{kind.date_field}__year": year})
+        head = head_condition(kind, parsed, match)
+        branch = _Branch(kind, base, match, head, base.filter(head).order_by().count())
+        branches.append(branch)
     total = sum(n for kind, n in kind_counts if not wanted or kind.name in wanted)
     ranked = _RankedRows(parsed, branches, total)
     page_obj = Paginator(ranked, per_page).get_page(page)
@@ -170,8 +173,9 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
 @dataclass
 class _Branch:
     kind: registry.SearchKind
-    found: object  # the kind's matching rows
-    head: Q  # the rows matching in title or summary, or by a boost
+    base: object  # the kind's published rows, filtered by year and type
+    match: Q  # the rows holding every term
+    head: Q  # those matching in title or summary, or by a boost
     head_count: int
 
 
@@ -206,7 +210,7 @@ class _RankedRows:
     def _head(self):
         rows = [
             self._columns(
-                b, b.found.order_by().filter(b.head), rank_expression(b.kind.model, self.parsed)
+                b, b.base.order_by().filter(b.head), rank_expression(b.kind.model, self.parsed)
             )
             for b in self.branches
             if b.head_count
@@ -217,7 +221,7 @@ class _RankedRows:
         limited = connection.features.supports_slicing_ordering_in_compound
         rows = []
         for b in self.branches:
-            rest = b.found.exclude(b.head)
+            rest = b.base.filter(b.match).exclude(b.head)
             if limited:
                 # Newest first on the date's own index, at most as many rows as the page needs.
                 rest = rest.order_by(f"-{b.kind.date_field}", "-pk")[:stop]
@@ -247,11 +251,19 @@ class _RankedRows:
         return rows[0].union(*rows[1:], all=True).order_by(*ordering)
 
 
-def head_condition(kind, parsed):
-    """Rows of `kind` found by a boost or holding every term in their title or summary."""
+def head_condition(kind, parsed, match):
+    """Rows of `kind` holding every term in their title or summary, or matching with a boost.
+
+    A title or summary match is a match, so only the boosts need `match`: the large body
+    vector is then never read for the rows that are ranked.
+    """
     condition = backend().condition(kind.model, parsed, "AB")
-    for boost in kind.boosts(parsed) if kind.boosts else []:
-        condition |= boost
+    boosts = kind.boosts(parsed) if kind.boosts else []
+    if boosts:
+        either = Q()
+        for boost in boosts:
+            either |= boost
+        condition |= either & match
     return condition
 
 
