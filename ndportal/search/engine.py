@@ -59,6 +59,11 @@ class SearchResults:
     year_counts: list = field(default_factory=list)  # [(year, count)], newest first
 
     @property
+    def all_kinds_total(self):
+        """How many results every kind together has, whatever kind is chosen."""
+        return sum(count for _, count in self.kind_counts)
+
+    @property
     def hits(self):
         return list(self.page.object_list) if self.page else []
 
