@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from ndportal.search import match_condition
+from ndportal.search import match_condition, rank_expression
 from ndportal.text import fold
 from resolutions.models import Document, DocumentType, Field, IssuingBody, Term, Validity
 from resolutions.numbers import number_search_key
@@ -182,7 +182,10 @@ def filter_documents(values, queryset=None):
     if "linh_vuc" in values:
         queryset = queryset.distinct()
     if "q" in values and "sap_xep" not in values:
-        return queryset.numbered_first(values["q"], then=SORTS[sort][1])
+        # The site search's ranking: the number typed first, then title, summary, the rest.
+        # Annotated rather than aliased: DISTINCT needs its ORDER BY in the select list.
+        rank = rank_expression(Document, values["q"])
+        return queryset.annotate(search_rank=rank).order_by("search_rank", *SORTS[sort][1])
     return queryset.order_by(*SORTS[sort][1])
 
 

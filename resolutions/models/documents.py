@@ -13,7 +13,6 @@ from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
 from ndportal.search.engine import refresh
 from ndportal.search.models import Searchable, SearchSource, html_to_text
-from ndportal.search.query import query_words
 from ndportal.text import fold, normalize_text_fields, slugify_vi
 from resolutions.attachments import (
     FLAGGED_EXTRACTIONS,
@@ -182,17 +181,6 @@ class DocumentQuerySet(PublishableQuerySet):
                 output_field=models.CharField(),
             )
         )
-
-    def numbered_first(self, query, then=("-issued_on", "-id")):
-        """Documents bearing a number typed in `query` first, then in the order `then`.
-
-        A reader who types "01 NQ TU" wants 01-NQ/TU before the plans that cite it.
-        """
-        numbers = [int(word) for word in query_words(query) if word.isdigit() and len(word) < 10]
-        if not numbers:
-            return self.order_by(*then)
-        bears_number = Case(When(serial__in=numbers, then=Value(0)), default=Value(1))
-        return self.order_by(bears_number, *then)
 
 
 class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):

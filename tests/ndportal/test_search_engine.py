@@ -146,6 +146,13 @@ class DocumentAndConferenceTextTests(TestCase):
         """A phrase from the full text of 01-NQ/TU finds it."""
         self.assertEqual(found('"ha tang so dong bo"'), [self.document])
 
+    def test_registry_box_searches_the_full_text_too(self):
+        """/van-ban/?q= finds 01-NQ/TU by a phrase of its full text, not the draft."""
+        response = self.client.get(
+            reverse("resolutions:document-list"), {"q": '"ha tang so dong bo"'}
+        )
+        self.assertEqual(list(response.context["document_list"]), [self.document])
+
     def test_attachment_text_is_searched_only_for_published_documents(self):
         """The text of a published document's file is found; a draft's file never is."""
         self.attach(self.document, "Chỉ tiêu phủ sóng cáp quang đến thôn xóm")
