@@ -54,20 +54,20 @@ def parse_query(text):
     The last unquoted word may be the start of a word (type-ahead: "chuyen doi s" finds
     "chuyển đổi số"); other words and every number must match whole words.
     """
+    # Odd segments are inside quotes; an unclosed quote runs to the end.
+    segments = QUOTES.split(nfc_safe(text))
     terms = []
-    for index, segment in enumerate(QUOTES.split(nfc_safe(text))):
+    for index, segment in enumerate(segments):
         words = [w for w in search_key(segment).split() if len(w) <= MAX_WORD_LENGTH]
-        if not words:
-            continue
-        if index % 2:  # inside quotes
+        if index % 2 and words:
             terms.append(Term(tuple(words)))
-        else:
+        elif not index % 2:
             terms.extend(Term((word,)) for word in words)
     terms = list(dict.fromkeys(terms))[:MAX_TERMS]
-    if terms and not terms[-1].is_number and len(terms[-1].words) == 1:
-        last_segment = QUOTES.split(nfc_safe(text))
-        if len(last_segment) % 2 == 1 and search_key(last_segment[-1]):
-            terms[-1] = Term(terms[-1].words, prefix=True)
+    typed_last_outside_quotes = len(segments) % 2 == 1 and search_key(segments[-1])
+    last = terms[-1] if terms else None
+    if last and typed_last_outside_quotes and len(last.words) == 1 and not last.is_number:
+        terms[-1] = Term(last.words, prefix=True)
     return ParsedQuery(tuple(terms), search_key(nfc_safe(text)), nfc_safe(text))
 
 

@@ -427,6 +427,13 @@ class BadQueryTests(TestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, message)
 
+    def test_words_too_long_to_index_match_nothing(self):
+        """A 150-letter word (or 5,000 digits) is no word of any item: nothing, no error."""
+        make_article(title="Tin số 1")
+        self.assertEqual(run_search("a" * 150).total, 0)
+        self.assertEqual(run_search("9" * 5000).total, 0)
+        self.assertEqual(len(found("tin " + "b" * 150)), 1)
+
     def test_tsquery_operators_are_words_not_syntax(self):
         """Characters with meaning in a tsquery or LIKE are word breaks, never syntax."""
         make_article(title="Tin số 1")
