@@ -26,7 +26,7 @@ from ndportal.editor import rich_text_widget
 from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Status
-from ndportal.search import search_condition
+from ndportal.search import match_condition, rank_expression
 
 admin.site.site_header = "Quản trị Cổng thông tin Nghị quyết"
 # The task queue's own admin is English and for developers; editors see each file's
@@ -212,10 +212,17 @@ class SearchTextAdminMixin:
         # PostgreSQL refuses a NUL in a query parameter; it is never part of a word anyway.
         search_term = search_term.replace("\x00", "")
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        condition = search_condition(search_term)
+        condition = match_condition(queryset.model, search_term)
         if condition is None:
             return results, may_have_duplicates
-        return results | queryset.filter(condition), may_have_duplicates
+        results = results | queryset.filter(condition)
+        if hasattr(queryset.model, "search_title"):
+            # The site search's ranking: in an autocomplete widget "01-NQ/TU" lists 01-NQ/TU
+            # first. A changelist still sorts by its columns.
+            ordering = queryset.query.order_by or queryset.model._meta.ordering
+            rank = rank_expression(queryset.model, search_term)
+            results = results.alias(search_rank=rank).order_by("search_rank", *ordering)
+        return results, may_have_duplicates
 
 
 class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 
 
 def sync_roles_after_migrate(sender, using, **kwargs):
@@ -18,4 +19,6 @@ class NdportalConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
+        # Each app's search.py registers its public kinds with the site search.
+        autodiscover_modules("search")
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="ndportal_sync_roles")

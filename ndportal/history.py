@@ -24,6 +24,10 @@ IGNORED_FIELDS = {
     "slug",
     "sort_key",
     "search_text",
+    "search_title",
+    "search_summary",
+    "search_body",
+    "search_plain",
 }
 BLOCK_END = re.compile(r"(</(p|h[1-6]|li|blockquote|tr|figure|figcaption)>|<br\s*/?>)", re.I)
 TOKEN = re.compile(r"\n|[^\s]+")

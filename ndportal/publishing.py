@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ndportal.alt_text import alt_text_problems
 from ndportal.models import NormalizedTextModel
-from ndportal.search import Searchable
+from ndportal.search.models import Indexed
 
 # Largest value of a PositiveIntegerField on every supported database.
 VERSION_LIMIT = 2_147_483_647
@@ -43,7 +43,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.DRAFT, returned_at__isnull=False)
 
 
-class Publishable(NormalizedTextModel, Searchable):
+class Publishable(NormalizedTextModel, Indexed):
     """Abstract base: status, publication time, who created and last changed the item."""
 
     status = models.CharField(

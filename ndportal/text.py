@@ -10,6 +10,8 @@ _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D"})
 _SEPARATORS = re.compile(r"[^\w\s-]")
 _SEARCH_BREAKS = re.compile(r"[\W_]+")
 _LETTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+# Vietnamese groups thousands with a dot: 2.000 and 1.234.567 are whole numbers.
+THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d]|\.\d)")
 
 
 def nfc(value):
@@ -31,9 +33,10 @@ def search_key(value):
     Folding drops every mark, so NFD input and both tone-mark styles (uỷ/ủy, hoà/hòa,
     khoá/khóa) give the same key. Punctuation becomes a word break; digits glued to letters
     are split from them (KH15 -> kh 15); a number loses its leading zeros, so 01 and 1 are
-    the same word.
+    the same word, and its thousands dots, so 2.000 and 2000 are too.
     """
-    words = _SEARCH_BREAKS.split(_LETTER_DIGIT.sub(" ", fold(nfc(value or ""))))
+    text = THOUSANDS.sub(lambda match: match.group().replace(".", ""), fold(nfc(value or "")))
+    words = _SEARCH_BREAKS.split(_LETTER_DIGIT.sub(" ", text))
     return " ".join(_number_word(word) for word in words if word)
 
 

@@ -3,9 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from ndportal.search.views import LabelledAutocompleteJsonView, SearchView
 from ndportal.sitemaps import SITEMAPS, robots_txt
 from ndportal.uploads import editor_image_upload
-from ndportal.views import HomeView, SearchView
+from ndportal.views import HomeView
 from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from resolutions.feeds import LatestDocumentsFeed
 
@@ -14,6 +15,12 @@ urlpatterns = [
     path("tim-kiem/", SearchView.as_view(), name="search"),
     # Before admin.site.urls, whose catch-all view would otherwise answer this path.
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
+    # Shadows the admin's own autocomplete view (same URL, same checks) to label options.
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(LabelledAutocompleteJsonView.as_view(admin_site=admin.site)),
+        name="admin-autocomplete",
+    ),
     path("admin/", admin.site.urls),
     # "rss.xml" has a dot, which no slug has: a feed can never shadow a category or article.
     path("tin-tuc/rss.xml", LatestArticlesFeed(), name="article-feed"),

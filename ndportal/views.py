@@ -1,9 +1,7 @@
-"""Pages of the project package: the home page and the site-wide search."""
+"""Pages of the project package: the home page (the site search is ndportal/search/)."""
 
 from django.views.generic import TemplateView
 
-from ndportal.forms import SearchForm
-from ndportal.search import search
 from news.models import Article
 from resolutions.models import Conference, Document
 
@@ -25,30 +23,4 @@ class HomeView(TemplateView):
         conferences = Conference.objects.published()
         context["upcoming_conferences"] = conferences.upcoming()[:4]
         context["recent_conferences"] = conferences.past()[:4]
-        return context
-
-
-class SearchView(TemplateView):
-    """Accent-blind search over published documents, articles and conferences.
-
-    Every word of the query must be found, with or without diacritics, in either tone-mark
-    style, and a document number in any spelling ("01-NQ/TU", "01 NQ TU", "nq 01").
-    """
-
-    template_name = "search.html"
-    results_per_kind = 20
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET)
-        query = form.cleaned_data["q"] if form.is_valid() else ""
-        limit = self.results_per_kind
-        context.update(form=form, query=query, limit=limit, breadcrumbs=[(None, "Tìm kiếm")])
-        if query:
-            documents = Document.objects.published().select_related("doc_type", "issuing_body")
-            context["documents"] = search(documents, query).numbered_first(query)[:limit]
-            context["articles"] = search(
-                Article.objects.published().select_related("category"), query
-            )[:limit]
-            context["conferences"] = search(Conference.objects.published(), query)[:limit]
         return context

@@ -9,7 +9,7 @@ from ndportal.images import CheckedImageField
 from ndportal.models import NormalizedTextModel
 from ndportal.photos import Photo
 from ndportal.publishing import Publishable
-from ndportal.search import Searchable
+from ndportal.search.models import Searchable, SearchSource, html_to_text
 from ndportal.text import unique_slug
 from ndportal.uploads import UploadTo
 from resolutions.models import Conference, Document
@@ -149,7 +149,15 @@ class Article(Publishable):
         )
 
     def search_source(self):
-        return [self.title, self.lead, self.author]
+        source = SearchSource(
+            title=[self.title],
+            summary=[self.lead, self.author, self.category.name if self.category_id else ""],
+            body=[html_to_text(self.body), self.cover_caption],
+        )
+        if self.pk:
+            source.summary += [tag.name for tag in self.tags.all()]
+            source.body += [photo.caption for photo in self.photos.all()]
+        return source
 
     def clean(self):
         self.check_frozen_slug()

@@ -10,7 +10,7 @@ import re
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 
-from ndportal.search import search_condition
+from ndportal.search import match_condition, rank_expression
 from ndportal.text import fold
 from resolutions.models import (
     VALIDITY_SLUGS,
@@ -42,7 +42,7 @@ def facet_conditions(values):
         # Every word, accent- and tone-style-blind, in the number, type, title, issuer...
         # ("nq 01", "ke hoach 15", "Tỉnh uỷ"); or a number typed without breaks ("01nqtu").
         text = values["q"]
-        match = search_condition(text) or Q(pk__in=[])
+        match = match_condition(Document, text) or Q(pk__in=[])
         key = number_search_key(text)
         if re.search(r"\d", key) and re.search(r"[a-z]", key):
             match |= Q(number_key__contains=key)
@@ -83,7 +83,10 @@ def filter_documents(values, queryset=None):
     if "linh_vuc" in values:
         queryset = queryset.distinct()
     if "q" in values and "sap_xep" not in values:
-        return queryset.numbered_first(values["q"], then=SORTS[sort][1])
+        # The site search's ranking: the number typed first, then title, summary, the rest.
+        # Annotated rather than aliased: DISTINCT needs its ORDER BY in the select list.
+        rank = rank_expression(Document, values["q"])
+        return queryset.annotate(search_rank=rank).order_by("search_rank", *SORTS[sort][1])
     return queryset.order_by(*SORTS[sort][1])
 
 

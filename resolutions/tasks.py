@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from ndportal.search import search_document
+from ndportal import search
 from resolutions.attachments import ExtractedText, Extraction, detect_kind
 from resolutions.extraction import extract_in_child
 from resolutions.models.attached_files import ReadableFile
@@ -58,19 +58,12 @@ def extract_file_text(model_label: str, pk: int, file_name: str) -> str:
 
 
 def refresh_search_text(item):
-    """Recompute an item's search text after the text of its files changed.
+    """Recompute an item's search columns after the text of its files changed.
 
     Not `item.save()`: that would give the item a new version, and an editor's open form
-    would then be refused as edited by someone else. The search engine may offer its own
-    `refresh_search()` (for stored vectors, say); it is used when present.
+    would then be refused as edited by someone else.
     """
-    refresh = getattr(item, "refresh_search", None)
-    if callable(refresh):
-        refresh()
-        return
-    type(item)._base_manager.filter(pk=item.pk).update(
-        search_text=search_document(item.search_source())
-    )
+    search.refresh(type(item), item.pk)
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from ndportal.models import NormalizedTextModel
-from ndportal.search import Searchable
+from ndportal.search.models import Searchable
 from ndportal.text import fold
 from resolutions.models.vocabularies import Term
 

@@ -11,6 +11,7 @@ from ndportal.images import CheckedImageField
 from ndportal.models import NormalizedTextModel
 from ndportal.photos import Photo
 from ndportal.publishing import Publishable, PublishableQuerySet
+from ndportal.search.models import SearchSource, html_to_text
 from ndportal.text import unique_slug
 from ndportal.uploads import UploadTo
 from resolutions.attachments import validate_attachment
@@ -145,14 +146,31 @@ class Conference(Publishable):
         return reverse("resolutions:conference-detail", kwargs={"slug": self.slug})
 
     def search_source(self):
-        return [
-            self.title,
-            self.organiser_name,
-            self.place,
-            self.chair,
-            self.target_group,
-            self.term if self.term_id else "",
-        ]
+        source = SearchSource(
+            title=[self.title],
+            summary=[
+                self.organiser_name,
+                self.place,
+                self.chair,
+                self.target_group,
+                self.term if self.term_id else "",
+            ],
+            body=[html_to_text(self.summary)],
+        )
+        if not self.pk:
+            return source
+        for item in self.agenda.all():
+            source.body += [item.title, item.presenter]
+        source.body += [f"{document.number} {document.title}" for document in self.documents.all()]
+        source.body += [f"{site.name} {site.place}" for site in self.sites.all()]
+        # The closing report is kept from readers until it is approved; so is its text.
+        try:
+            report = self.report
+        except ConferenceReport.DoesNotExist:
+            report = None
+        if report and report.is_approved:
+            source.body += [report.minutes, report.conclusions]
+        return source
 
     def clean(self):
         self.check_frozen_slug()

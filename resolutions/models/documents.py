@@ -9,7 +9,7 @@ from django.utils import timezone
 from ndportal.html import SanitizedHTMLField
 from ndportal.models import NormalizedTextModel
 from ndportal.publishing import Publishable, PublishableQuerySet, Status
-from ndportal.search import query_words
+from ndportal.search.models import SearchSource, html_to_text
 from ndportal.text import fold, slugify_vi
 from ndportal.uploads import UploadTo
 from resolutions.attachments import validate_attachment
@@ -98,17 +98,6 @@ class DocumentQuerySet(PublishableQuerySet):
                 output_field=models.CharField(),
             )
         )
-
-    def numbered_first(self, query, then=("-issued_on", "-id")):
-        """Documents bearing a number typed in `query` first, then in the order `then`.
-
-        A reader who types "01 NQ TU" wants 01-NQ/TU before the plans that cite it.
-        """
-        numbers = [int(word) for word in query_words(query) if word.isdigit() and len(word) < 10]
-        if not numbers:
-            return self.order_by(*then)
-        bears_number = Case(When(serial__in=numbers, then=Value(0)), default=Value(1))
-        return self.order_by(bears_number, *then)
 
 
 class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
@@ -229,21 +218,25 @@ class Document(Publishable):
                 self._keep_old_address(old_address)
 
     def search_source(self):
-        # Names of the type, issuer and term are copied in: `rebuild_search_text` refreshes
-        # them after one of those is renamed.
-        return [
-            self.doc_type.name if self.doc_type_id else "",
-            self.number,
-            self.title,
-            self.summary,
-            self.issuing_body.name if self.issuing_body_id else "",
-            self.term if self.term_id else "",
-            self.signer,
-            self.signer_title,
-            self.issued_on.year if self.issued_on else "",
-            # Text read from the attached files; the reading task refreshes it when done.
-            *(self.files.values_list("text", flat=True) if self.pk else ()),
-        ]
+        # Names of the type, issuer, term and fields are copied in: `rebuild_search_text`
+        # refreshes them after one of those is renamed.
+        source = SearchSource(
+            title=[self.doc_type.name if self.doc_type_id else "", self.number, self.title],
+            summary=[
+                self.summary,
+                self.issuing_body.name if self.issuing_body_id else "",
+                self.term if self.term_id else "",
+                self.signer,
+                self.signer_title,
+                self.issued_on.year if self.issued_on else "",
+            ],
+            body=[html_to_text(self.body)],
+        )
+        if self.pk:
+            source.summary += [field.name for field in self.fields.all()]
+            # Files go with their document: readable by anyone once the document is public.
+            source.body += [f.text for f in self.files.all() if f.text and not f.extraction_failed]
+        return source
 
     def get_absolute_url(self):
         return reverse(
@@ -350,6 +343,11 @@ class Document(Publishable):
 
     def get_validity_display(self):
         return Validity(self.validity).label
+
+    @property
+    def autocomplete_label(self):
+        """How the admin's document pickers list a document: number and title."""
+        return f"{self.number} — {self.title}"[:160]
 
     @property
     def citation(self):

@@ -3,7 +3,7 @@
 from django.db import models
 
 from ndportal.models import NormalizedTextModel
-from ndportal.search import Searchable
+from ndportal.search.models import Searchable
 from ndportal.text import fold
 
 

@@ -306,8 +306,8 @@ class QueryCountTests(TestCase):
             self.client.get(self.category.get_absolute_url())
 
     def test_search(self):
-        """Search: one query per kind of result."""
-        with self.assertNumQueries(3):
+        """Search: two counts per kind, two page queries, one fetch per kind shown, type menu."""
+        with self.assertNumQueries(11):
             self.client.get(reverse("search"), {"q": "số"})
 
     def test_resolution_lists_do_not_grow_with_rows(self):

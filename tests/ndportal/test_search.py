@@ -163,14 +163,18 @@ ARTICLE_QUERIES = [
 CONFERENCE_QUERIES = ["01 NQ TU", "nq 01", "quan triet nghi quyet", "Tỉnh uỷ", "tinh uy"]
 
 
+KIND_LISTS = {"van-ban": "documents", "tin-tuc": "articles", "hoi-nghi": "conferences"}
+
+
 class HeaderSearchTests(SearchData, TestCase):
     def found(self, query):
         response = self.client.get(reverse("search"), {"q": query})
         self.assertEqual(response.status_code, 200)
-        return {
-            name: list(response.context.get(name) or [])
-            for name in ("documents", "articles", "conferences")
-        }
+        found = {"documents": [], "articles": [], "conferences": []}
+        page = response.context.get("page_obj")
+        for hit in page.object_list if page else []:
+            found[KIND_LISTS[hit.kind.name]].append(hit.obj)
+        return found
 
     def test_documents_found_by_every_spelling(self):
         """Every example query finds its document, however it is typed."""
@@ -237,20 +241,23 @@ class HeaderSearchTests(SearchData, TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Không tìm thấy kết quả nào")
 
-    def test_results_are_capped(self):
-        """At most 20 results per kind, and the page says so."""
+    def test_results_are_paged(self):
+        """Twenty results a page, counted in full, and the next page holds the rest."""
         for n in range(21):
             make_document(number=f"{100 + n}-NQ/TU", title="về giới hạn kết quả")
         response = self.client.get(reverse("search"), {"q": "gioi han ket qua"})
-        self.assertEqual(len(response.context["documents"]), 20)
-        self.assertContains(response, "chỉ hiện 20 kết quả")
+        self.assertEqual(len(response.context["page_obj"].object_list), 20)
+        self.assertEqual(response.context["results"].total, 21)
+        self.assertContains(response, "21 kết quả, trang 1/2")
+        response = self.client.get(reverse("search"), {"q": "gioi han ket qua", "trang": "2"})
+        self.assertEqual(len(response.context["page_obj"].object_list), 1)
 
     def test_query_count_is_fixed(self):
-        """Three queries (one per kind) however many rows are found."""
-        with self.assertNumQueries(3):
-            response = self.client.get(reverse("search"), {"q": "tinh uy"})
-        self.assertGreater(len(response.context["documents"]), 1)
-        self.assertGreater(len(response.context["conferences"]), 0)
+        """Two counts per kind, two page queries, one per kind shown, the type lookup: no N+1."""
+        with self.assertNumQueries(11):
+            self.client.get(reverse("search"), {"q": "tinh uy"})
+        self.assertGreater(len(self.found("tinh uy")["documents"]), 1)
+        self.assertGreater(len(self.found("tinh uy")["conferences"]), 0)
 
 
 class RegistrySearchTests(SearchData, TestCase):
@@ -294,11 +301,11 @@ class RegistrySearchTests(SearchData, TestCase):
 
 class StoredSearchTextTests(SearchData, TestCase):
     def test_save_fills_search_text(self):
-        """Saving a document stores its folded words, type and issuer included."""
-        text = Document.objects.get(pk=self.resolution.pk).search_text
-        self.assertTrue(text.startswith(" nghi quyet 1 nq tu "))
-        self.assertIn(" ban chap hanh dang bo tinh ", text)
-        self.assertIn(" khoa xx nhiem ky 2020 2025 ", text)
+        """Saving a document stores its folded words by weight, type and issuer included."""
+        document = Document.objects.get(pk=self.resolution.pk)
+        self.assertTrue(document.search_title.startswith(" nghi quyet 1 nq tu "))
+        self.assertIn(" ban chap hanh dang bo tinh ", document.search_summary)
+        self.assertIn(" khoa xx nhiem ky 2020 2025 ", document.search_summary)
 
     def test_update_fields_save_refreshes_search_text(self):
         """A save limited to some fields still writes the new search text."""
@@ -308,7 +315,7 @@ class StoredSearchTextTests(SearchData, TestCase):
 
     def test_rebuild_command_restores_search_text(self):
         """rebuild_search_text fills emptied rows without touching their version."""
-        Document.objects.update(search_text="")
+        Document.objects.update(search_title="", search_summary="")
         version = Document.objects.get(pk=self.plan.pk).version
         out = io.StringIO()
         call_command("rebuild_search_text", stdout=out)

@@ -3,7 +3,7 @@
 Articles of about 3 KB, documents numbered as the registry writes them (`01-NQ/TU`,
 `12/2021/NQ-HĐND`, `345/QĐ-UBND`) and conferences, mostly published with some drafts.
 Rows go in with `bulk_create` in batches; the fields `save()` would derive (slug, number
-keys, `search_text`, version) are computed here in Python by the models' own functions,
+keys, search columns, version) are computed here in Python by the models' own functions,
 so the rows search exactly as saved ones do. The same `--seed` gives the same content.
 
 A few words are planted at known rates so a benchmark can ask for them: `nông thôn mới`
@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from demo.documents import SIGNERS, load_reference_data
 from demo.news import CATEGORIES
+from ndportal import search
 from ndportal.publishing import VERSION_LIMIT, Status
-from ndportal.search import search_document
 from ndportal.text import fold, slugify_vi
 from news.models import Article, Category, Tag
 from resolutions.models import Conference, Document, DocumentType, Field, Term
@@ -219,10 +219,14 @@ class Command(BaseCommand):
         return start + datetime.timedelta(seconds=self.rng.randrange(seconds))
 
     def finish(self, obj):
-        """What save() derives on every Publishable: a version and the folded search text."""
+        """What save() derives on every Publishable: a version and the search columns."""
         obj.version = secrets.randbelow(VERSION_LIMIT) + 1
-        obj.search_text = search_document(obj.search_source())
+        obj.fill_search_columns()
         return obj
+
+    def reindex(self, model, objects):
+        """The search columns again once the rows' relations (fields, tags...) exist."""
+        search.rebuild(model, model._base_manager.filter(pk__in=[obj.pk for obj in objects]))
 
     def insert(self, model, objects):
         model.objects.bulk_create(objects, batch_size=self.batch)
@@ -290,6 +294,7 @@ class Command(BaseCommand):
             for field in self.rng.sample(fields, k=min(len(fields), self.rng.randint(1, 2)))
         ]
         through.objects.bulk_create(links, batch_size=self.batch)
+        self.reindex(Document, made)
         return made
 
     def document_number(self, serial, code, body, year):
@@ -342,6 +347,7 @@ class Command(BaseCommand):
             if focus
         ]
         through.objects.bulk_create(links, batch_size=self.batch)
+        self.reindex(Conference, made)
 
     # --- articles --------------------------------------------------------------------
     def make_articles(self, count):
@@ -364,6 +370,7 @@ class Command(BaseCommand):
                     for article in chunk
                     for tag in self.rng.sample(tags, k=self.rng.choice((0, 0, 1, 2)))
                 )
+                self.reindex(Article, chunk)
             self.stdout.write(f"  {min(count, start + self.batch)}/{count} bài viết", ending="\r")
         self.stdout.write("")
 

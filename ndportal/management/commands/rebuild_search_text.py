@@ -1,17 +1,18 @@
 """Recompute the stored search text of every searchable row.
 
-Saving a row keeps its own search text current. Run this after a change to the folding
-rule or to a model's `search_source()`, after a bulk import that bypassed `save()`, or after
-renaming a document type, issuing body or term, whose names documents copy into theirs.
-Rows are updated in place: version, modification time and history stay as they are, so
-an editor's open form does not become stale.
+Saving a row keeps its own search text current, and the search registry refreshes an
+item when a related row it includes changes. Run this after a change to the folding rule
+or to a model's `search_source()`, after a bulk import that bypassed `save()`, or after
+renaming a document type, issuing body, term, field, category or tag, whose names items
+copy into theirs. Rows are updated in place: version, modification time and history stay
+as they are, so an editor's open form does not become stale. On PostgreSQL the full-text
+vector follows the columns by itself (a generated column).
 """
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from ndportal.search import Searchable, search_document
+from ndportal.search import Indexed, Searchable, rebuild
 
 
 class Command(BaseCommand):
@@ -19,20 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for model in apps.get_models():
-            if not issubclass(model, Searchable):
+            if not issubclass(model, Searchable | Indexed):
                 continue
-            changed, total = self.rebuild(model)
+            changed, total = rebuild(model)
             self.stdout.write(f"{model._meta.verbose_name_plural}: {changed}/{total} mục cập nhật")
-
-    def rebuild(self, model):
-        related = [f.name for f in model._meta.concrete_fields if f.many_to_one]
-        rows = model._base_manager.select_related(*related).order_by("pk")
-        changed = total = 0
-        with transaction.atomic():
-            for obj in rows.iterator(chunk_size=500):
-                total += 1
-                text = search_document(obj.search_source())
-                if text != obj.search_text:
-                    model._base_manager.filter(pk=obj.pk).update(search_text=text)
-                    changed += 1
-        return changed, total
