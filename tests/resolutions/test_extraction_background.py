@@ -133,8 +133,8 @@ class TaskTests(TestCase):
         self.assertEqual(DocumentFile.objects.count(), 1)
         self.stored.refresh_from_db()
         self.assertEqual(self.stored.text, "Khu kinh tế Hải Thịnh")
-        search_text = Document.objects.get(pk=self.document.pk).search_text
-        self.assertEqual(search_text.count(" hai thinh "), 1)
+        search_body = Document.objects.get(pk=self.document.pk).search_body
+        self.assertEqual(search_body.count(" hai thinh "), 1)
 
     def test_reading_keeps_the_document_version(self):
         """Refreshing the search text does not make an editor's open form look stale."""
