@@ -19,3 +19,6 @@ class NdportalConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="ndportal_sync_roles")
+        from ndportal.cache import connect_signals
+
+        connect_signals()
