@@ -6,8 +6,8 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 
 from resolutions.models import ConferenceReport
-from tests.factories import make_conference
 from tests.admin_forms import admin_url
+from tests.factories import make_conference
 
 
 class ApprovalTimeTests(TestCase):
