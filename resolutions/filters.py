@@ -87,12 +87,11 @@ def filter_documents(values, queryset=None):
     return queryset.order_by(*SORTS[sort][1])
 
 
-def _without(values, facet):
-    conditions = facet_conditions(values)
-    conditions.pop(facet, None)
-    queryset = published_documents()
-    for condition in conditions.values():
-        queryset = queryset.filter(condition)
+def _without(conditions, facet, base):
+    queryset = base
+    for name, condition in conditions.items():
+        if name != facet:
+            queryset = queryset.filter(condition)
     return queryset
 
 
@@ -105,9 +104,14 @@ def facet_counts(values):
 
     # One query, not seven: each facet's counts are a GROUP BY of their own, sent together
     # as a UNION ALL with the option cast to text (one column type for every facet).
+    # The base queryset and conditions are built once: building the validity annotation
+    # for each facet was most of the page's time in the profile.
+    conditions = facet_conditions(values)
+    base = published_documents()
+
     def counted(facet, key):
         return (
-            _without(values, facet)
+            _without(conditions, facet, base)
             .order_by()
             .annotate(facet=Value(facet, output_field=CharField()), option=Cast(key, CharField()))
             .values("facet", "option")
