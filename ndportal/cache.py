@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.checks import Tags, Warning, register
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -97,3 +98,20 @@ def content_changed(sender, **kwargs):
 def connect_signals():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"ndportal-content-changed-{id(signal)}")
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_page_cache(app_configs, **kwargs):
+    """Several processes need one shared cache, or a write is seen only in its own process."""
+    backend = settings.CACHES[settings.PAGE_CACHE_ALIAS]["BACKEND"]
+    if settings.PAGE_CACHE_SECONDS and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The page cache is in each process's memory: with several workers or "
+                "servers a publication is seen elsewhere only after "
+                f"{settings.PAGE_CACHE_SECONDS} s.",
+                hint="Set REDIS_URL (shared by every app server), or DJANGO_PAGE_CACHE_SECONDS=0.",
+                id="ndportal.W001",
+            )
+        ]
+    return []

@@ -51,9 +51,10 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and self.may_store(request, response):
             timeout = page_timeout()
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=min(timeout, settings.PAGE_EDGE_SECONDS)
-            )
+            edge = min(timeout, settings.PAGE_EDGE_SECONDS)
+            patch_cache_control(response, public=True, max_age=0, s_maxage=edge)
+            # nginx's micro-cache keeps exactly what this header allows (docs/deploy.md).
+            response["X-Accel-Expires"] = str(edge)
             set_response_etag(response)  # once here, not for every hit
             if timeout > 0:
                 cache.set(key, response, timeout)

@@ -70,3 +70,24 @@ class StatementTimeoutTests(TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SHOW statement_timeout")
             self.assertEqual(cursor.fetchone()[0], "5s")
+
+
+class SharedCacheCheckTests(SimpleTestCase):
+    def test_deploy_check_warns_about_a_per_process_page_cache(self):
+        """check --deploy warns when pages are cached in local memory (not shared)."""
+        from django.core.checks import run_checks
+
+        with self.settings(
+            CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        ):
+            ids = [message.id for message in run_checks(include_deployment_checks=True)]
+        self.assertIn("ndportal.W001", ids)
+
+    def test_no_warning_with_redis(self):
+        """With a Redis cache the page cache is shared and the check is quiet."""
+        from django.core.checks import run_checks
+
+        redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        with self.settings(CACHES={"default": redis}):
+            ids = [message.id for message in run_checks(include_deployment_checks=True)]
+        self.assertNotIn("ndportal.W001", ids)

@@ -168,7 +168,13 @@ class StaffTests(TestCase):
         cache_control = response["Cache-Control"]
         self.assertIn("public", cache_control)
         self.assertIn("max-age=0", cache_control)
-        self.assertIn("s-maxage=", cache_control)
+        self.assertIn("s-maxage=10", cache_control)
+        self.assertEqual(response["X-Accel-Expires"], "10")
+
+    def test_staff_page_gives_nginx_nothing_to_keep(self):
+        """Only stored public pages carry X-Accel-Expires, the header nginx's cache obeys."""
+        self.client.force_login(self.staff)
+        self.assertNotIn("X-Accel-Expires", self.client.get(reverse("news:article-list")))
 
 
 class CacheOutageTests(TestCase):
