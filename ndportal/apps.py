@@ -22,3 +22,6 @@ class NdportalConfig(AppConfig):
         # Each app's search.py registers its public kinds with the site search.
         autodiscover_modules("search")
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="ndportal_sync_roles")
+        from ndportal.cache import connect_signals
+
+        connect_signals()

@@ -62,6 +62,10 @@ MIDDLEWARE = [
     # Hardening: a NUL in the query string is a 400 before any view or database sees it.
     "ndportal.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that hits get their 304 too (docs/deploy.md).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside session, CSRF, auth and messages: it must see every cookie they set.
+    "ndportal.middleware_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,15 +103,23 @@ TEMPLATES = [
     },
 ]
 
-# --- Database and cache -------------------------------------------------------
+# --- Database -----------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+        # Connections are reused across requests; a dropped one is noticed and replaced.
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", 60)),
         conn_health_checks=True,
     )
 }
+# One slow query must not hold a worker: PostgreSQL cancels any statement after this
+# many milliseconds (0: no limit, e.g. for a long maintenance command).
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", 5000))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+    )
 
 # --- SQLite under concurrency (docs/security-hardening.md) ---------------------------
 # Two editors saving at once got "database is locked" (a 500): a deferred transaction
@@ -121,6 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": int(os.environ.get("NDPORTAL_SQLITE_TIMEOUT", 20)),
     }
 
+# --- Caching ------------------------------------------------------------------
+# Anonymous pages are cached whole (ndportal/middleware_cache.py) under a site-wide
+# content version that every write bumps (ndportal/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -139,6 +154,13 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ALIAS = "default"
+# The longest a page is served from the cache (0 turns the page cache off). A scheduled
+# item appears at its time: no page is cached past the next scheduled publication.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 60))
+# s-maxage for a CDN or nginx micro-cache in front; browsers always revalidate (max-age=0).
+PAGE_EDGE_SECONDS = int(os.environ.get("DJANGO_PAGE_EDGE_SECONDS", 10))
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
 
 # --- Language and time --------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -7,8 +7,8 @@ from the query string ever becomes a lookup name (CVE-2025-64459 abused exactly 
 
 import re
 
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast, ExtractYear
 
 from ndportal.search import match_condition, rank_expression
 from ndportal.text import fold
@@ -90,12 +90,11 @@ def filter_documents(values, queryset=None):
     return queryset.order_by(*SORTS[sort][1])
 
 
-def _without(values, facet):
-    conditions = facet_conditions(values)
-    conditions.pop(facet, None)
-    queryset = published_documents()
-    for condition in conditions.values():
-        queryset = queryset.filter(condition)
+def _without(conditions, facet, base):
+    queryset = base
+    for name, condition in conditions.items():
+        if name != facet:
+            queryset = queryset.filter(condition)
     return queryset
 
 
@@ -106,38 +105,50 @@ def facet_counts(values):
     each other option of that facet would give with the rest of the filters kept.
     """
 
-    def counted(facet, key):
-        rows = (
-            _without(values, facet)
-            .order_by()
-            .values(key)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(key, "n")
-        )
-        return {value: n for value, n in rows if value not in (None, "")}
+    # One query, not seven: each facet's counts are a GROUP BY of their own, sent together
+    # as a UNION ALL with the option cast to text (one column type for every facet).
+    # The base queryset and conditions are built once: building the validity annotation
+    # for each facet was most of the page's time in the profile.
+    conditions = facet_conditions(values)
+    base = published_documents()
 
-    by_type = counted("loai", "doc_type")
-    by_body = counted("co_quan", "issuing_body")
-    by_term = counted("nhiem_ky", "term")
-    by_field = counted("linh_vuc", "fields")
-    by_validity = counted("hieu_luc", "computed_validity")
-    by_signer = counted("nguoi_ky", "signer")
-    years = (
-        _without(values, "nam")
-        .order_by()
-        .annotate(year=ExtractYear("issued_on"))
-        .values("year")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("-year")
-        .values_list("year", "n")
+    def counted(facet, key):
+        return (
+            _without(conditions, facet, base)
+            .order_by()
+            .annotate(facet=Value(facet, output_field=CharField()), option=Cast(key, CharField()))
+            .values("facet", "option")
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("facet", "option", "n")
+        )
+
+    keys = {
+        "loai": "doc_type",
+        "co_quan": "issuing_body",
+        "nhiem_ky": "term",
+        "linh_vuc": "fields",
+        "hieu_luc": "computed_validity",
+        "nguoi_ky": "signer",
+        "nam": ExtractYear("issued_on"),
+    }
+    first, *rest = (counted(facet, key) for facet, key in keys.items())
+    counts = {facet: {} for facet in keys}
+    for facet, option, n in first.union(*rest, all=True):
+        if option not in (None, ""):
+            counts[facet][option] = n
+    by_type, by_body, by_term, by_field = (
+        {int(pk): n for pk, n in counts[facet].items()}
+        for facet in ("loai", "co_quan", "nhiem_ky", "linh_vuc")
     )
+    by_validity, by_signer = counts["hieu_luc"], counts["nguoi_ky"]
+    years = sorted(((int(year), n) for year, n in counts["nam"].items()), reverse=True)
     return {
         "loai": [(t, by_type[t.pk]) for t in DocumentType.objects.all() if t.pk in by_type],
         "co_quan": [(b, by_body[b.pk]) for b in IssuingBody.objects.all() if b.pk in by_body],
         "nhiem_ky": [(t, by_term[t.pk]) for t in Term.objects.all() if t.pk in by_term],
         "linh_vuc": [(f, by_field[f.pk]) for f in Field.objects.all() if f.pk in by_field],
         "hieu_luc": [(v, by_validity[v]) for v in Validity if v in by_validity],
-        "nam": list(years),
+        "nam": years,
         "nguoi_ky": sorted(by_signer.items(), key=lambda item: fold(item[0]))[:30],
     }
 

@@ -1,0 +1,141 @@
+"""Every public page runs a fixed number of queries, whether it lists 1 item or 50.
+
+The budgets are written in README.md ("Query budgets"). The page cache is off here:
+these are the costs of a page rendered afresh.
+"""
+
+import datetime
+
+from django.db import connection, transaction
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Tag
+from resolutions.models import (
+    AgendaItem,
+    CommitteeCount,
+    ConnectedSite,
+    DocumentRelation,
+    Field,
+    RelationKind,
+)
+from tests.factories import (
+    make_article,
+    make_category,
+    make_committee,
+    make_conference,
+    make_document,
+    make_term,
+)
+
+HOME_BUDGET = 12
+PAGE_BUDGET = 10
+
+
+def build(n):
+    """n articles, documents and conferences, the first of each tied to n of the others."""
+    category = make_category(name="Thời sự", slug="thoi-su")
+    term = make_term(name="XX", start_year=2020, end_year=2025, is_current=True)
+    field = Field.objects.create(name="Xây dựng Đảng", slug="xay-dung-dang")
+    committee = make_committee(name="Huyện ủy Xuân Trường", level="district")
+    CommitteeCount.objects.create(term=term, level="district", count=10)
+    articles = []
+    documents = []
+    conferences = []
+    for i in range(n):
+        tag = Tag.objects.create(name=f"Từ khóa {i}", slug=f"tu-khoa-{i}")
+        article = make_article(category=category, is_featured=i < 3)
+        article.tags.add(tag)
+        articles.append(article)
+        document = make_document(
+            number=f"{i + 1:02d}-NQ/TU",
+            term=term,
+            is_thematic=True,
+            issued_on=datetime.date(2021, 1, 1) + datetime.timedelta(days=i),
+        )
+        document.fields.add(field)
+        documents.append(document)
+        starts = timezone.now() + datetime.timedelta(days=(1 if i % 2 else -1) * (i + 1))
+        conference = make_conference(
+            level="district", committee=committee, term=term, starts_at=starts
+        )
+        conference.documents.add(documents[0] if documents else document)
+        conferences.append(conference)
+    first_article, first_document, first_conference = articles[0], documents[0], conferences[0]
+    first_article.documents.add(*documents)
+    first_article.conferences.add(*conferences)
+    kinds = [RelationKind.BASED_ON, RelationKind.GUIDES, RelationKind.REFERS_TO]
+    for i, other in enumerate(documents[1:]):
+        DocumentRelation.objects.create(source=first_document, kind=kinds[i % 3], target=other)
+        DocumentRelation.objects.create(
+            source=other, kind=RelationKind.AMENDS, target=first_document
+        )
+    for i, document in enumerate(documents):
+        AgendaItem.objects.create(conference=first_conference, title=f"Mục {i}", document=document)
+        ConnectedSite.objects.create(
+            conference=first_conference, name=f"Điểm cầu {i}", attendance=10 + i
+        )
+    first_conference.documents.add(*documents)
+    return {
+        "category": category,
+        "article": first_article,
+        "document": first_document,
+        "conference": first_conference,
+        "term": term,
+        "field": field,
+    }
+
+
+def pages(data):
+    """(name, url, budget) for every public page."""
+    document_filters = (
+        f"?loai=nghi-quyet&nhiem_ky={data['term'].name}&linh_vuc={data['field'].slug}"
+    )
+    return [
+        ("home", reverse("home"), HOME_BUDGET),
+        ("news list", reverse("news:article-list"), PAGE_BUDGET),
+        ("category", reverse("news:category", args=[data["category"].slug]), PAGE_BUDGET),
+        ("article", data["article"].get_absolute_url(), PAGE_BUDGET),
+        ("registry", reverse("resolutions:document-list"), PAGE_BUDGET),
+        ("registry filtered", reverse("resolutions:document-list") + document_filters, PAGE_BUDGET),
+        ("document", data["document"].get_absolute_url(), PAGE_BUDGET),
+        ("conference list", reverse("resolutions:conference-list"), PAGE_BUDGET),
+        ("conference", data["conference"].get_absolute_url(), PAGE_BUDGET),
+        ("reach", reverse("resolutions:conference-reach"), PAGE_BUDGET),
+        ("search", reverse("search") + "?q=nghi+quyet", PAGE_BUDGET),
+        ("article feed", reverse("article-feed"), PAGE_BUDGET),
+        ("category feed", reverse("category-feed", args=[data["category"].slug]), PAGE_BUDGET),
+        ("document feed", reverse("document-feed"), PAGE_BUDGET),
+    ]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class QueryBudgetTests(TestCase):
+    def measure(self, n):
+        """{page: queries} on a database holding n items, rolled back afterwards."""
+        savepoint = transaction.savepoint()
+        try:
+            data = build(n)
+            return {
+                name: (count_queries(self.client, url), budget) for name, url, budget in pages(data)
+            }
+        finally:
+            transaction.savepoint_rollback(savepoint)
+
+    def test_pages_within_budget_and_flat_from_1_to_50_items(self):
+        """Each page stays within its budget, and lists 50 items with as many queries as 1."""
+        one, fifty = self.measure(1), self.measure(50)
+        for name, (queries, budget) in one.items():
+            with self.subTest(page=name):
+                self.assertLessEqual(queries, budget, f"{name} with 1 item")
+                self.assertLessEqual(fifty[name][0], budget, f"{name} with 50 items")
+                self.assertEqual(fifty[name][0], queries, f"{name}: grows with the items")
