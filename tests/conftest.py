@@ -26,6 +26,9 @@ def _session_settings(tmp_path_factory):
     }
     with override_settings(
         PASSWORD_HASHERS=FAST_HASHERS,
+        # WhiteNoise walks every static file (CKEditor's thousands) each time a test client
+        # starts, a third of the suite's time; the tests that fetch /static/ turn it back on.
+        WHITENOISE_USE_FINDERS=False,
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         CACHES=caches,
         STORAGES={
