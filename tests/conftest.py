@@ -26,6 +26,9 @@ def _session_settings(tmp_path_factory):
     }
     with override_settings(
         PASSWORD_HASHERS=FAST_HASHERS,
+        # WhiteNoise walks every static file (CKEditor's thousands) each time a test client
+        # starts, a third of the suite's time; the tests that fetch /static/ turn it back on.
+        WHITENOISE_USE_FINDERS=False,
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         CACHES=caches,
         # Background tasks run in the test's own process when enqueued (after the commit).
@@ -53,3 +56,13 @@ def _clear_worker_cache():
         cache.delete_pattern("*")  # django-redis: only keys under this worker's prefix
     else:
         cache.clear()  # local memory: one process, one worker
+
+
+def pytest_sessionstart(session):
+    """Collect garbage less often, and never rescan what Django and the apps made at import
+    (they live as long as the run): about 15% less CPU for the suite."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)

@@ -191,6 +191,7 @@ class EditorConfigurationTests(TestCase):
                 self.assertNotIn('"Source"', buttons)
                 self.assertEqual(config.get("language"), "vi")
 
+    @override_settings(WHITENOISE_USE_FINDERS=True)  # serve static files as the site does
     def test_ck2_no_samples_are_served(self):
         """T-CK2: no */samples/* file exists among the static files, and the old XSS page is 404."""
         for finder in finders.get_finders():

@@ -12,9 +12,8 @@ from django.test import SimpleTestCase
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 PRINT_SETTINGS = """
-import json, django
-from django.conf import settings
-django.setup()
+import json
+from django.conf import settings  # reading a setting imports the module; no app is loaded
 print(json.dumps({
     "DEBUG": settings.DEBUG,
     "ENGINE": settings.DATABASES["default"]["ENGINE"],
