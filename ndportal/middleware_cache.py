@@ -14,6 +14,7 @@ publication anywhere makes every stored copy unreachable on every server.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.utils.cache import (
@@ -29,6 +30,8 @@ from ndportal.cache import content_version, page_cache, page_timeout
 CSRF_MARKERS = ("CSRF_COOKIE_NEEDS_UPDATE", "CSRF_COOKIE_USED")
 PERSONAL_DIRECTIVES = {"private", "no-store", "no-cache"}
 
+logger = logging.getLogger(__name__)
+
 
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
@@ -43,8 +46,12 @@ class PublicPageCacheMiddleware:
             self.mark_personal(request, response)
             return response
         cache = page_cache()
-        key = self.cache_key(request)
-        response = cache.get(key)
+        try:
+            key = self.cache_key(request)
+            response = cache.get(key)
+        except Exception:  # any cache backend error: serve uncached, loudly (fail open)
+            logger.warning("Page cache unavailable: serving uncached.", exc_info=True)
+            return self.get_response(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
@@ -57,7 +64,10 @@ class PublicPageCacheMiddleware:
             response["X-Accel-Expires"] = str(edge)
             set_response_etag(response)  # once here, not for every hit
             if timeout > 0:
-                cache.set(key, response, timeout)
+                try:
+                    cache.set(key, response, timeout)
+                except Exception:
+                    logger.warning("Page cache unavailable: page not stored.", exc_info=True)
             response["X-Page-Cache"] = "miss"
         else:
             self.mark_personal(request, response)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
 
 logger = logging.getLogger(__name__)
 
@@ -112,10 +113,16 @@ class RateLimitMiddleware:
         }
 
     def __call__(self, request):
-        return self.get_response(request)
+        # Resolved here rather than in process_view: this middleware sits outside the page
+        # cache, so a cached page counts against the limit like a rendered one.
+        try:
+            name = resolve(request.path_info).view_name
+        except Resolver404:
+            name = ""
+        limited = self.check(request, name)
+        return limited or self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        name = request.resolver_match.view_name if request.resolver_match else ""
+    def check(self, request, name):
         if name not in self.rates:
             return None
         methods, rate = self.rates[name]

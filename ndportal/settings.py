@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so that hits get their 304 too (docs/deploy.md).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Per-address limits on heavy endpoints (docs/security-hardening.md), outside the page
+    # cache so that cached answers count too.
+    "ndportal.ratelimit.RateLimitMiddleware",
     # Outside session, CSRF, auth and messages: it must see every cookie they set.
     "ndportal.middleware_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,8 +78,6 @@ MIDDLEWARE = [
     "ndportal.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Hardening (docs/security-hardening.md): after authentication, so limits know the user.
-    "ndportal.ratelimit.RateLimitMiddleware",
     # Innermost, so it sees the view's exception first: a lost database is a 503 page.
     "ndportal.middleware.DatabaseUnavailableMiddleware",
     # Last: turns a lockout signalled by the axes backend into the Vietnamese page.

@@ -16,6 +16,8 @@ PRODUCTION_ENV = {
     "DJANGO_HSTS_SECONDS": "31536000",
     "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
     "DJANGO_HSTS_PRELOAD": "1",
+    # Several workers share one page cache (ndportal.W001); the check does not connect.
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
 }
 
 

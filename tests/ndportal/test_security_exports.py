@@ -75,8 +75,9 @@ def test_a_bad_page_number_is_a_400(client, registry, page):
     assert "trang" in response.content.decode()
 
 
-def test_an_export_page_is_cached_until_a_document_changes(client, registry):
-    """The second request is served from the cache; a withdrawal shows at once."""
+def test_an_export_page_is_cached_until_a_document_changes(client, registry, settings):
+    """The second request is served from the export cache; a withdrawal shows at once."""
+    settings.PAGE_CACHE_SECONDS = 0  # the export's own cache, not the whole-page cache
     documents, _ = registry
     first = client.get(JSON_URL)
     with CaptureQueriesContext(connection) as again:
