@@ -138,4 +138,7 @@ class QueryBudgetTests(TestCase):
             with self.subTest(page=name):
                 self.assertLessEqual(queries, budget, f"{name} with 1 item")
                 self.assertLessEqual(fifty[name][0], budget, f"{name} with 50 items")
-                self.assertEqual(fifty[name][0], queries, f"{name}: grows with the items")
+                # Search reads its ranked rows in two streams (title/summary matches, then the
+                # rest by date): a page that needs both reads both, one query more, never two.
+                slack = 1 if name == "search" else 0
+                self.assertLessEqual(abs(fifty[name][0] - queries), slack, f"{name}: not flat")
