@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from ndportal.media import PUBLIC_IMAGE_PATTERN, public_image
 from ndportal.sitemaps import SITEMAPS, robots_txt
 from ndportal.uploads import editor_image_upload
 from ndportal.views import HomeView, SearchView
@@ -23,6 +24,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("tin-tuc/", include("news.urls")),
     path("", include("resolutions.urls")),
+    # Public images only; off unless NDPORTAL_SERVE_MEDIA (or debug) is on.
+    re_path(PUBLIC_IMAGE_PATTERN, public_image, name="public-image"),
 ]
 
 if settings.DEBUG:
