@@ -14,7 +14,8 @@ from django.views.static import serve
 # The folders nginx serves: article and conference photos, images in rich text.
 PUBLIC_IMAGE_FOLDERS = ("news", "conferences", "editor")
 _FOLDERS = "|".join(PUBLIC_IMAGE_FOLDERS)
-PUBLIC_IMAGE_PATTERN = rf"^media/(?P<path>(?:{_FOLDERS})/[A-Za-z0-9/_-]+\.(?:jpg|jpeg|png|gif|webp))$"
+_EXTENSIONS = "jpg|jpeg|png|gif|webp"
+PUBLIC_IMAGE_PATTERN = rf"^media/(?P<path>(?:{_FOLDERS})/[A-Za-z0-9/_-]+\.(?:{_EXTENSIONS}))$"
 # One week, as nginx's `expires 7d`: stored names are UUIDs, a new upload gets a new name.
 MAX_AGE = 7 * 24 * 3600
 
