@@ -59,7 +59,7 @@ bench: $(STAMP)
 # Two app servers sharing PostgreSQL and a Redis of their own; prints what each one saw.
 SCALEOUT_PORTS ?= 8101 8102
 bench-scaleout: $(STAMP)
-	DATABASE_URL=$(BENCH_DATABASE_URL) PORTS="$(SCALEOUT_PORTS)" bench/scaleout.sh
+	DATABASE_URL=$(BENCH_DATABASE_URL) PORTS="$(SCALEOUT_PORTS)" $(BIN)/python bench/scaleout.py
 
 # The same checks as CI and .pre-commit-config.yaml (`$(BIN)/pre-commit install` to run them on commit).
 lint: $(STAMP)

@@ -146,6 +146,8 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Django serves the public image folders itself, with nginx's headers, when no nginx is in
 # front (`make serve`; ndportal/media.py). Attachments never: they go through their views.
 NDPORTAL_SERVE_MEDIA = env_bool("NDPORTAL_SERVE_MEDIA")
+# `make bench` mounts two bare-Django reference views under /_bench/ (ndportal/bench_views.py).
+NDPORTAL_BENCH_VIEWS = env_bool("NDPORTAL_BENCH_VIEWS")
 
 # --- Storage ------------------------------------------------------------------
 # Media on S3-compatible object storage (django-storages), for several app servers without

@@ -39,6 +39,9 @@ urlpatterns = [
     re_path(PUBLIC_IMAGE_PATTERN, public_image, name="public-image"),
 ]
 
+if settings.NDPORTAL_BENCH_VIEWS:
+    urlpatterns.insert(0, path("_bench/", include(("ndportal.bench_views", "bench"))))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -35,5 +35,6 @@ if "$BIN/python" manage.py help db_worker >/dev/null 2>&1; then
 fi
 
 echo "serve: http://127.0.0.1:$PORT/ ($WORKERS gunicorn workers, debug off)" >&2
+# No control socket: its default path is one per user, and two instances would share it.
 "$BIN/gunicorn" ndportal.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --timeout 30 \
-    --access-logfile - ${GUNICORN_ARGS:-}
+    --no-control-socket --access-logfile "${ACCESS_LOG:--}"
