@@ -47,7 +47,9 @@ def wait_until_up(process, port):
 
 
 def shell(code):
-    return manage("shell", "-c", code, capture_output=True, text=True, check=True).stdout.strip()
+    """The last line `code` printed (the shell may print a banner before it)."""
+    out = manage("shell", "-c", code, capture_output=True, text=True, check=True).stdout
+    return out.strip().splitlines()[-1]
 
 
 def report(step, path, needle=None):
