@@ -149,6 +149,15 @@ NDPORTAL_SERVE_MEDIA = env_bool("NDPORTAL_SERVE_MEDIA")
 # `make bench` mounts two bare-Django reference views under /_bench/ (ndportal/bench_views.py).
 NDPORTAL_BENCH_VIEWS = env_bool("NDPORTAL_BENCH_VIEWS")
 
+# Explicit, so permissions never depend on the process umask (CVE-2026-25674).
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
+
+# Upload limits, in bytes. Attachments are signed PDFs and Word files; images are photos.
+ATTACHMENT_MAX_SIZE = int(os.environ.get("NDPORTAL_ATTACHMENT_MAX_SIZE", 50 * 1024 * 1024))
+IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024))
+IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
+
 # --- Storage ------------------------------------------------------------------
 # Media on S3-compatible object storage (django-storages), for several app servers without
 # a shared folder. Off unless NDPORTAL_S3_BUCKET is set; docs/deploy.md, "Scale-out".
@@ -171,14 +180,6 @@ if NDPORTAL_S3_BUCKET:
             "file_overwrite": False,
         },
     }
-# Explicit, so permissions never depend on the process umask (CVE-2026-25674).
-FILE_UPLOAD_PERMISSIONS = 0o644
-FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
-
-# Upload limits, in bytes. Attachments are signed PDFs and Word files; images are photos.
-ATTACHMENT_MAX_SIZE = int(os.environ.get("NDPORTAL_ATTACHMENT_MAX_SIZE", 50 * 1024 * 1024))
-IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024))
-IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
 
 # --- Security -----------------------------------------------------------------
 LOGIN_REDIRECT_URL = "/admin/"
