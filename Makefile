@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint bench bench-search backup restore clean
+.PHONY: run serve test test-browser lint bench bench-render bench-search bench-scaleout backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: $(STAMP)
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The production setup on this machine: gunicorn, debug off, fingerprinted static files,
+# public images with nginx's headers, the same database and demo content as `make run`.
+serve: $(STAMP)
+	PORT=$(PORT) scripts/serve.sh
+
 # The suite runs on every core (pytest-xdist, see addopts in pyproject.toml).
 test: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -38,12 +43,13 @@ test-browser: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider -n 0 tests/browser -m browser
 
 # Render times and query counts of the main pages on a fresh demo database (docs/benchmarks.md).
-bench: $(STAMP)
+bench-render: $(STAMP)
 	rm -rf /tmp/ndportal-bench && mkdir -p /tmp/ndportal-bench
 	export DJANGO_DEBUG=1 DATABASE_URL=sqlite:////tmp/ndportal-bench/db.sqlite3 \
 		DJANGO_MEDIA_ROOT=/tmp/ndportal-bench/media; \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py load_demo > /dev/null && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	DJANGO_DEBUG= DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 		$(BIN)/python manage.py bench
 
@@ -57,6 +63,17 @@ bench-search: $(STAMP)
 		exit 1; }; \
 	$(BIN)/python manage.py bench_search --generate-if-empty
 
+# Throughput under load: gunicorn as in `make serve`, PostgreSQL and Redis, wrk (bench/README.md).
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/10
+BENCH_PORT ?= 8100
+bench: $(STAMP)
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) PORT=$(BENCH_PORT) \
+		$(BIN)/python bench/load.py
+
+# Two app servers sharing PostgreSQL and a Redis of their own; prints what each one saw.
+SCALEOUT_PORTS ?= 8101 8102
+bench-scaleout: $(STAMP)
+	DATABASE_URL=$(BENCH_DATABASE_URL) PORTS="$(SCALEOUT_PORTS)" $(BIN)/python bench/scaleout.py
 
 # The same checks as CI and .pre-commit-config.yaml (`$(BIN)/pre-commit install` to run them on commit).
 # A consistent snapshot of the database and media (docs/security-hardening.md), and its

@@ -181,16 +181,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Without debug, names carry a content hash (collectstatic writes them and their .gz/.br
+    # copies) and WhiteNoise sends them with a one-year immutable cache. Run collectstatic
+    # before the server starts; the tests use plain names (tests/conftest.py).
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = True
+# Finders serve the source folders unhashed and uncompressed: debug only.
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves the public image folders itself, with nginx's headers, when no nginx is in
+# front (`make serve`; ndportal/media.py). Attachments never: they go through their views.
+NDPORTAL_SERVE_MEDIA = env_bool("NDPORTAL_SERVE_MEDIA")
+# `make bench` mounts two bare-Django reference views under /_bench/ (ndportal/bench_views.py).
+NDPORTAL_BENCH_VIEWS = env_bool("NDPORTAL_BENCH_VIEWS")
+
 # Explicit, so permissions never depend on the process umask (CVE-2026-25674).
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
@@ -210,6 +220,29 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Bounds on reading one attachment, in a child process of the worker (resolutions/extraction.py).
 EXTRACTION_MEMORY_LIMIT = int(os.environ.get("NDPORTAL_EXTRACTION_MEMORY_MB", 512)) * 1024 * 1024
 EXTRACTION_TIMEOUT = int(os.environ.get("NDPORTAL_EXTRACTION_TIMEOUT", 60))
+
+# --- Storage ------------------------------------------------------------------
+# Media on S3-compatible object storage (django-storages), for several app servers without
+# a shared folder. Off unless NDPORTAL_S3_BUCKET is set; docs/deploy.md, "Scale-out".
+NDPORTAL_S3_BUCKET = os.environ.get("NDPORTAL_S3_BUCKET", "")
+if NDPORTAL_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NDPORTAL_S3_BUCKET,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # Public images through a CDN or the bucket's own host; empty: the endpoint.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Objects are private; attachments are streamed by the download views, and
+            # image URLs are signed unless a public custom domain is configured.
+            "default_acl": None,
+            "querystring_auth": not os.environ.get("AWS_S3_CUSTOM_DOMAIN"),
+            "file_overwrite": False,
+        },
+    }
 
 # --- Security -----------------------------------------------------------------
 # --- Staff sessions (docs/security-hardening.md) ------------------------------------

@@ -4,10 +4,14 @@ Only published items are listed, through the same `published()` querysets the pa
 so a draft, an item awaiting review, an archived one or one scheduled for later never
 appears, and a scheduled item appears by itself at its time. Previews, the admin and
 file downloads are never listed.
+
+`/sitemap.xml` is an index of sections, each paginated at `limit` URLs (`?p=2`): a page reads
+only the columns its URLs and dates need, so a worker's memory stays bounded whatever the
+number of articles. The index's dates come from one `Max()` per section.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponse
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_safe
@@ -54,28 +58,42 @@ class CategorySitemap(Sitemap):
         return item.last_article_change
 
 
-class ArticleSitemap(Sitemap):
-    def items(self):
-        return Article.objects.published().select_related("category").order_by("-id")
+class ItemSitemap(Sitemap):
+    """Published items, newest first, `limit` to a page, dated by their last change."""
+
+    limit = 5000
 
     def lastmod(self, item):
         return item.updated_at
 
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every item: all rows in memory for the index.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
-class DocumentSitemap(Sitemap):
+
+class ArticleSitemap(ItemSitemap):
     def items(self):
-        return Document.objects.published().select_related("doc_type").order_by("-id")
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .only("slug", "updated_at", "category__slug")
+            .order_by("-id")
+        )
 
-    def lastmod(self, item):
-        return item.updated_at
 
-
-class ConferenceSitemap(Sitemap):
+class DocumentSitemap(ItemSitemap):
     def items(self):
-        return Conference.objects.published().order_by("-id")
+        return (
+            Document.objects.published()
+            .select_related("doc_type")
+            .only("slug", "issued_on", "updated_at", "doc_type__slug")
+            .order_by("-id")
+        )
 
-    def lastmod(self, item):
-        return item.updated_at
+
+class ConferenceSitemap(ItemSitemap):
+    def items(self):
+        return Conference.objects.published().only("slug", "updated_at").order_by("-id")
 
 
 SITEMAPS = {

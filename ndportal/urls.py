@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
 
+from ndportal.media import PUBLIC_IMAGE_PATTERN, public_image
 from ndportal.search.views import LabelledAutocompleteJsonView, SearchView
 from ndportal.sitemaps import SITEMAPS, robots_txt
 from ndportal.uploads import editor_image_upload
@@ -26,11 +27,27 @@ urlpatterns = [
     path("tin-tuc/rss.xml", LatestArticlesFeed(), name="article-feed"),
     path("tin-tuc/<slug:category>/rss.xml", CategoryArticlesFeed(), name="category-feed"),
     path("van-ban/rss.xml", LatestDocumentsFeed(), name="document-feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("tin-tuc/", include("news.urls")),
     path("", include("resolutions.urls")),
+    # Public images only; off unless NDPORTAL_SERVE_MEDIA (or debug) is on.
+    re_path(PUBLIC_IMAGE_PATTERN, public_image, name="public-image"),
 ]
+
+if settings.NDPORTAL_BENCH_VIEWS:
+    urlpatterns.insert(0, path("_bench/", include(("ndportal.bench_views", "bench"))))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

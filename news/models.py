@@ -134,6 +134,8 @@ class Article(Publishable):
         ordering = ["-published_at", "-id"]
         verbose_name = "bài viết"
         verbose_name_plural = "bài viết"
+        # The news list's filter and order: its pages read ids from here (ndportal/pagination.py).
+        indexes = [models.Index(fields=["status", "-published_at", "-id"], name="article_list_idx")]
 
     def __str__(self):
         return self.title

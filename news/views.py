@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from ndportal.pagination import DeferredJoinPaginator
 from ndportal.preview import PublishedMixin
 from news.models import Article, Category
 
@@ -9,6 +10,7 @@ from news.models import Article, Category
 class ArticleListView(PublishedMixin, ListView):
     model = Article
     paginate_by = 12
+    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         return super().get_queryset().select_related("category")

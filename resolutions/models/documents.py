@@ -186,6 +186,8 @@ class Document(Publishable):
         ordering = ["-issued_on", "-id"]
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
+        # The registry's default filter and order (ndportal/pagination.py).
+        indexes = [models.Index(fields=["status", "-issued_on", "-id"], name="document_list_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["number", "issuing_body", "issued_on"],

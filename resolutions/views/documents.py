@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView, View
 
+from ndportal.pagination import DeferredJoinPaginator
 from ndportal.preview import PublishedMixin
 from resolutions import exports
 from resolutions.charts import relation_diagram
@@ -81,6 +82,7 @@ class DocumentListView(RegistryMixin, ListView):
 
     model = Document
     paginate_by = 20
+    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         return self.filtered_documents()

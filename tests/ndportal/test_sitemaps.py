@@ -2,6 +2,7 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from unittest import mock
 
 import time_machine
 from django.db import connection
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
+from ndportal.sitemaps import SITEMAPS, ArticleSitemap
 from tests.factories import make_article, make_category, make_conference, make_document
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -50,10 +52,23 @@ class SitemapTests(TestCase):
             cls.hidden[f"{label} conference"] = make_conference(**fields)
 
     def entries(self, **extra):
+        """Every entry of every section page the sitemap index names."""
+        entries = {}
+        for loc in self.index_locations(**extra):
+            path = loc.split("://", 1)[1].split("/", 1)[1]
+            response = self.client.get(f"/{path}", **extra)
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response["Content-Type"], "application/xml")
+            entries.update(sitemap_entries(response))
+        return entries
+
+    def index_locations(self, **extra):
         response = self.client.get(reverse("sitemap"), **extra)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/xml")
-        return sitemap_entries(response)
+        root = ET.fromstring(response.content)
+        self.assertEqual(root.tag, f"{{{NS['sm']}}}sitemapindex")
+        return [node.findtext("sm:loc", namespaces=NS) for node in root.findall("sm:sitemap", NS)]
 
     def url(self, item):
         return f"http://testserver{item.get_absolute_url()}"
@@ -115,6 +130,31 @@ class SitemapTests(TestCase):
                 self.assertNotIn("/admin/", loc)
                 self.assertNotIn("/media/", loc)
                 self.assertEqual(self.client.get(loc).status_code, 200)
+
+    def test_index_names_one_page_per_section(self):
+        """/sitemap.xml is an index with one sitemap per section at this size."""
+        self.assertEqual(
+            [loc.removeprefix("http://testserver") for loc in self.index_locations()],
+            [f"/sitemap-{name}.xml" for name in SITEMAPS],
+        )
+
+    def test_sections_are_paginated(self):
+        """Past `limit` items a section gets a second page, listed in the index."""
+        make_article(category=self.politics)
+        with mock.patch.object(ArticleSitemap, "limit", 1):
+            locations = self.index_locations()
+            self.assertIn("http://testserver/sitemap-articles.xml?p=2", locations)
+            first = sitemap_entries(self.client.get("/sitemap-articles.xml"))
+            second = sitemap_entries(self.client.get("/sitemap-articles.xml?p=2"))
+        self.assertEqual(len(first), 1)
+        self.assertEqual(len(second), 1)
+        self.assertNotEqual(first, second)
+
+    def test_unknown_section_or_page_is_404(self):
+        """A made-up section name or a page past the end answers 404, not 500."""
+        self.assertEqual(self.client.get("/sitemap-users.xml").status_code, 404)
+        self.assertEqual(self.client.get("/sitemap-articles.xml?p=99").status_code, 404)
+        self.assertEqual(self.client.get("/sitemap-articles.xml?p=x").status_code, 404)
 
     def test_urls_use_the_request_host_not_forwarded_host(self):
         """Locations use the validated Host and scheme; X-Forwarded-Host is ignored (H2)."""

@@ -1,6 +1,6 @@
 """Measure how fast the main public pages render, and how many queries they make.
 
-Targets live here and in docs/benchmarks.md, not in timed tests. Run with `make bench`,
+Targets live here and in docs/benchmarks.md, not in timed tests. Run with `make bench-render`,
 which uses a throw-away database filled by load_demo.
 """
 
