@@ -16,6 +16,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -31,6 +32,11 @@ EDITORS = int(sys.argv[1]) if len(sys.argv) > 1 else 4
 
 def main():
     setup_test_environment()
+    # As in tests/conftest.py: no collectstatic manifest is needed to render the admin.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     call_command("migrate", verbosity=0)
     article = make_article(status="draft", published_at=None)
     clients = []

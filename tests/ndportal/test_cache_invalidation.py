@@ -160,7 +160,7 @@ class LeakAfterUnpublishTests(TestCase):
             reverse("news:category", args=["tin-rieng"]): ["Tin về Kỳ Lân xanh"],
             reverse("article-feed"): ["Tin về Kỳ Lân xanh"],
             reverse("category-feed", args=["tin-rieng"]): ["Tin về Kỳ Lân xanh"],
-            reverse("sitemap"): ["ky-lan-xanh"],
+            reverse("sitemap-section", args=["articles"]): ["ky-lan-xanh"],
             reverse("search") + "?q=ky+lan+xanh": ["Tin về Kỳ Lân xanh"],
             reverse("resolutions:document-list"): ["Phượng Hoàng lửa"],
             reverse("document-feed"): ["Phượng Hoàng lửa"],
