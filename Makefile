@@ -76,7 +76,7 @@ bench-scaleout: $(STAMP)
 	DATABASE_URL=$(BENCH_DATABASE_URL) PORTS="$(SCALEOUT_PORTS)" $(BIN)/python bench/scaleout.py
 
 # The same checks as CI and .pre-commit-config.yaml (`$(BIN)/pre-commit install` to run them on commit).
-# A consistent snapshot of the database and media (docs/security-hardening.md), and its
+# A consistent snapshot of the database and media (docs/security.md §20), and its
 # restore into an EMPTY database: `make restore BACKUP=backups/20261201-2300`.
 backup: $(STAMP)
 	$(BIN)/python manage.py backup $(BACKUP)

@@ -30,7 +30,7 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_STYLE_PROPERTIES = {"text-align", "width", "height", "float", "margin-left"}
 # Each allowed property, with the values that cannot hide text, move it off the page or
 # lay it over other text: no negative or huge margins, no zero sizes, no position, no
-# display, no colour (docs/security-hardening.md). CKEditor's justify, indent (40 px
+# display, no colour (docs/security.md §19). CKEditor's justify, indent (40 px
 # steps) and image2 sizes all fit.
 _LENGTH = r"(?:[1-9]\d{0,3}(?:\.\d+)?|0\.\d*[1-9]\d*)(?:px|em|rem|%)"
 STYLE_VALUES = {

@@ -1,4 +1,4 @@
-"""Project-wide request and response guards (docs/security-hardening.md).
+"""Project-wide request and response guards (docs/security.md §14).
 
 Each class is one defence, listed in settings.MIDDLEWARE with a comment on its place.
 """

@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so that hits get their 304 too (docs/deploy.md).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Per-address limits on heavy endpoints (docs/security-hardening.md), outside the page
+    # Per-address limits on heavy endpoints (docs/security.md §18), outside the page
     # cache so that cached answers count too.
     "ndportal.ratelimit.RateLimitMiddleware",
     # Outside session, CSRF, auth and messages: it must see every cookie they set.
@@ -122,7 +122,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
     )
 
-# --- SQLite under concurrency (docs/security-hardening.md) ---------------------------
+# --- SQLite under concurrency (docs/security.md §15) ---------------------------------
 # Two editors saving at once got "database is locked" (a 500): a deferred transaction
 # that reads, then writes, cannot wait for the other writer. WAL lets readers go on
 # while one writes; IMMEDIATE takes the write lock at BEGIN, where the busy timeout
@@ -210,7 +210,7 @@ ATTACHMENT_MAX_SIZE = int(os.environ.get("NDPORTAL_ATTACHMENT_MAX_SIZE", 50 * 10
 IMAGE_MAX_SIZE = int(os.environ.get("NDPORTAL_IMAGE_MAX_SIZE", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("NDPORTAL_IMAGE_MAX_PIXELS", 40_000_000))
 # A PDF with JavaScript, open actions or embedded files is always flagged for the approver;
-# with this on it is refused at upload (docs/security-hardening.md).
+# with this on it is refused at upload (docs/security.md §19).
 REFUSE_ACTIVE_PDF = env_bool("NDPORTAL_REFUSE_ACTIVE_PDF")
 
 # --- Background tasks ---------------------------------------------------------
@@ -245,7 +245,7 @@ if NDPORTAL_S3_BUCKET:
     }
 
 # --- Security -----------------------------------------------------------------
-# --- Staff sessions (docs/security-hardening.md) ------------------------------------
+# --- Staff sessions (docs/security.md §13) ------------------------------------------
 # Only staff have sessions. They end after DJANGO_SESSION_IDLE_SECONDS without a request
 # (StaffIdleTimeoutMiddleware saves staff sessions on every request) and with the browser.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60))
@@ -269,7 +269,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# --- Sign-in lockout and rate limits (docs/security-hardening.md) -------------------
+# --- Sign-in lockout and rate limits (docs/security.md §12) -------------------------
 # django-axes counts failed sign-ins in the database, per user name AND address together,
 # so an attacker elsewhere cannot lock a named editor out; the editor's own address can.
 AUTHENTICATION_BACKENDS = [
@@ -307,7 +307,7 @@ RATE_LIMITS = {
 EXPORT_MAX_ROWS = int(os.environ.get("NDPORTAL_EXPORT_MAX_ROWS", 1000))
 EXPORT_CACHE_SECONDS = int(os.environ.get("NDPORTAL_EXPORT_CACHE_SECONDS", 600))
 
-# --- Content-Security-Policy and Permissions-Policy (docs/security-hardening.md) ----
+# --- Content-Security-Policy and Permissions-Policy (docs/security.md §14) ----------
 # Public pages: no inline script, no event handler attribute, nothing from other hosts.
 # style-src-attr allows the style attributes of sanitised rich text only in effect: the
 # templates have none, and ndportal/html.py lets through a short list of layout values.

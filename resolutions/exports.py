@@ -1,7 +1,7 @@
 """Open data: the registry as CSV and JSON, and one document as JSON.
 
 Callers pass querysets built on `published()`, so a draft never reaches an export.
-Registry exports are bounded (docs/security-hardening.md): at most EXPORT_MAX_ROWS rows
+Registry exports are bounded (docs/security.md §18): at most EXPORT_MAX_ROWS rows
 per response, the rest on the next pages (`?trang=2`), the cap and the total written in
 the response; each page is cached until any document changes.
 """
