@@ -279,6 +279,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("NDPORTAL_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = float(os.environ.get("NDPORTAL_LOGIN_COOLOFF_HOURS", 1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_VERBOSE = False  # no banner on every management command
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "ndportal.ratelimit.client_address"
