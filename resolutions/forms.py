@@ -10,6 +10,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from ndportal.forms import QueryStringForm
 from resolutions.filters import SORTS, VALIDITY_BY_SLUG, VALIDITY_SLUGS
 from resolutions.models import (
     ConferenceFormat,
@@ -50,7 +51,7 @@ def _year_bounds():
     return 1930, timezone.localdate().year + 1
 
 
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(QueryStringForm):
     """The registry's query string: `?loai=nghi-quyet&nam=2021&hieu_luc=con-hieu-luc&sap_xep=so`."""
 
     q = forms.CharField(label="Từ khóa hoặc số hiệu", max_length=200, required=False)
@@ -111,15 +112,6 @@ class DocumentFilterForm(forms.Form):
             if value and not datetime.date(1930, 1, 1) <= value <= datetime.date(2100, 12, 31):
                 self.add_error(name, "Ngày nằm ngoài khoảng cho phép.")
         return cleaned
-
-    def valid_values(self):
-        """The fields that validated; a bad value drops only its own filter."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in self.errors and value not in (None, "")
-        }
 
 
 class ConferenceFilterForm(forms.Form):

@@ -2,11 +2,12 @@
 
 from django import forms
 
+from ndportal.forms import QueryStringForm
 from ndportal.search import registry
 from resolutions.models import DocumentType
 
 
-class SearchForm(forms.Form):
+class SearchForm(QueryStringForm):
     q = forms.CharField(
         max_length=200,
         required=False,
@@ -32,12 +33,3 @@ class SearchForm(forms.Form):
             ("", "Tất cả"),
             *((k.name, k.label) for k in registry.kinds()),
         ]
-
-    def valid_values(self):
-        """The fields that validated; a bad filter value drops only its own filter."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in self.errors and value not in (None, "")
-        }

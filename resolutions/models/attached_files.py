@@ -8,6 +8,7 @@ is quick whatever the file holds, and a file that cannot be read never blocks pu
 from pathlib import Path
 
 from django.db import models, transaction
+from django.urls import reverse
 
 from ndportal.models import NormalizedTextModel
 from resolutions.attachments import (
@@ -62,6 +63,14 @@ class AttachedFile(NormalizedTextModel):
 
     def read_new_file(self, fileobj):
         """Hook for subclasses that derive more from a new file's bytes."""
+
+    def get_absolute_url(self):
+        """The counting download view; `url_name` is set by each subclass."""
+        return reverse(self.url_name, kwargs={"pk": self.pk})
+
+    def get_view_url(self):
+        """The same file shown in the browser (PDF), counted too."""
+        return reverse(f"{self.url_name}-view", kwargs={"pk": self.pk})
 
     @property
     def kind_code(self):

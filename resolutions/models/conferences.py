@@ -372,12 +372,8 @@ class ConferenceFile(AttachedFile):
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT; bài trình chiếu xin lưu thành PDF.",
     )
 
+    url_name = "resolutions:conference-file"
+
     class Meta(AttachedFile.Meta):
         verbose_name = "tệp hội nghị"
         verbose_name_plural = "tệp hội nghị"
-
-    def get_absolute_url(self):
-        return reverse("resolutions:conference-file", kwargs={"pk": self.pk})
-
-    def get_view_url(self):
-        return reverse("resolutions:conference-file-view", kwargs={"pk": self.pk})

@@ -374,15 +374,11 @@ class DocumentFile(ReadableFile):
         help_text="PDF, DOC, DOCX, XLSX hoặc ODT. Nội dung tệp được kiểm tra, không chỉ đuôi tên.",
     )
 
+    url_name = "resolutions:document-file"
+
     class Meta(ReadableFile.Meta):
         verbose_name = "tệp đính kèm"
         verbose_name_plural = "tệp đính kèm"
-
-    def get_absolute_url(self):
-        return reverse("resolutions:document-file", kwargs={"pk": self.pk})
-
-    def get_view_url(self):
-        return reverse("resolutions:document-file-view", kwargs={"pk": self.pk})
 
     def reextract(self):
         """Read the stored file again (after a library upgrade, or for a file added by hand)."""
