@@ -47,6 +47,16 @@ ATTENDANCE_MODE = {
 }
 
 
+# Outgoing relation kinds (resolutions.models.RelationKind values) as schema.org properties.
+LEGISLATION_LINKS = {
+    "amends": "legislationChanges",
+    "replaces": "legislationChanges",
+    "repeals": "legislationChanges",
+    "corrects": "legislationChanges",
+    "consolidates": "legislationConsolidates",
+}
+
+
 def kind(obj):
     meta = getattr(obj, "_meta", None)
     return meta.label_lower if meta is not None else None
@@ -118,7 +128,7 @@ def organization(request):
     }
 
 
-def item_data(request, obj, url, image):
+def item_data(request, obj, url, image, relations=()):
     """The schema.org description of the page's object, or None."""
     if kind(obj) == ARTICLE:
         return {
@@ -149,6 +159,15 @@ def item_data(request, obj, url, image):
         }
         if force := LEGAL_FORCE.get(obj.validity):
             data["legislationLegalForce"] = force
+        for relation in relations:
+            if prop := LEGISLATION_LINKS.get(relation.kind):
+                data.setdefault(prop, []).append(
+                    {
+                        "@type": "Legislation",
+                        "legislationIdentifier": relation.target.number,
+                        "url": request.build_absolute_uri(relation.target.get_absolute_url()),
+                    }
+                )
         return data
     if kind(obj) == CONFERENCE:
         data = {
@@ -260,7 +279,8 @@ def seo_head(context):
     graph = []
     if request.path == reverse("home"):
         graph += home_data(request)
-    if (data := item_data(request, obj, url, image)) is not None:
+    relations = context.get("outgoing_relations") or ()
+    if (data := item_data(request, obj, url, image, relations)) is not None:
         graph.append({key: value for key, value in data.items() if value is not None})
     if breadcrumbs := context.get("breadcrumbs"):
         graph.append(breadcrumb_data(request, breadcrumbs, url))

@@ -23,8 +23,7 @@ from resolutions.models import Conference, Document
 def latest_change(*models):
     """The newest `updated_at` among the published items of these models, or None."""
     dates = [
-        model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-        for model in models
+        model.objects.published().aggregate(latest=Max("updated_at"))["latest"] for model in models
     ]
     return max((date for date in dates if date is not None), default=None)
 

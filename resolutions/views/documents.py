@@ -242,6 +242,7 @@ class DocumentDetailView(PublishedMixin, DetailView):
             conferences=document.conferences.published(),
             articles=document.articles.published().select_related("category"),
             relation_groups=_relation_groups(outgoing, incoming),
+            outgoing_relations=outgoing,  # for the page's JSON-LD (ndportal/seo.py)
             replaced_by=[r.source for r in incoming if r.kind in _ENDING],
             implementing=published.filter(
                 outgoing_relations__kind=RelationKind.IMPLEMENTS,

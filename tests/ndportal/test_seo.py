@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from django.test import TestCase
 from django.urls import reverse
 
+from resolutions.models import DocumentRelation
 from tests.factories import make_article, make_category, make_conference, make_document
 
 HOSTILE = "</script><script>alert(1)</script>"
@@ -132,6 +133,19 @@ class DocumentHeadTests(TestCase):
         self.assertEqual(legislation["legislationDate"], "2021-07-30")
         self.assertEqual(legislation["legislationPassedBy"]["name"], "Tỉnh ủy Nam Định")
         self.assertEqual(legislation["legislationLegalForce"], "https://schema.org/InForce")
+
+    def test_legislation_changes_from_relations(self):
+        """An amending document names the document it changes; a plain one has no such key."""
+        old = make_document(number="01-NQ/TU")
+        new = make_document(number="02-NQ/TU")
+        DocumentRelation.objects.create(source=new, kind="amends", target=old)
+        legislation = graph(parse(self.client.get(new.get_absolute_url())))["Legislation"]
+        self.assertEqual(
+            [link["legislationIdentifier"] for link in legislation["legislationChanges"]],
+            ["01-NQ/TU"],
+        )
+        plain = graph(parse(self.client.get(old.get_absolute_url())))["Legislation"]
+        self.assertNotIn("legislationChanges", plain)
 
     def test_expired_document_is_not_in_force(self):
         """An expired document says NotInForce."""
