@@ -2,10 +2,12 @@
 
 base.html calls it once in <head>. From the page's own object (an article, a document, a
 conference, a category) it writes the meta description, the canonical URL, the robots
-rule, the OpenGraph and Twitter-card tags, and one JSON-LD block. Every value goes through
+rule, the OpenGraph and Twitter-card tags, and one JSON-LD block; `{% share_links %}` the
+share and print controls. Every value goes through
 format_html (escaped); the JSON-LD is built with json.dumps and `<` is written `\\u003C`,
 so no title can close the <script> element. JSON-LD is data, never run: the CSP's script-src
-does not apply to it (docs/security.md).
+does not apply to it (tests/browser/test_share_and_json_ld.py checks that no violation is
+reported). Filtered registry states are `noindex, follow`, canonical to the plain list.
 """
 
 import json
