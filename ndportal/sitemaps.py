@@ -13,29 +13,40 @@ number of articles. The index's dates come from one `Max()` per section.
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponse
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from news.models import Article, Category
 from resolutions.models import Conference, Document
 
 
+def latest_change(*models):
+    """The newest `updated_at` among the published items of these models, or None."""
+    dates = [
+        model.objects.published().aggregate(latest=Max("updated_at"))["latest"] for model in models
+    ]
+    return max((date for date in dates if date is not None), default=None)
+
+
 class SectionSitemap(Sitemap):
-    """The home page and the list pages of each section."""
+    """The home page and the list pages of each section, dated by their newest item."""
 
     pages = [
-        reverse_lazy("home"),
-        reverse_lazy("news:article-list"),
-        reverse_lazy("resolutions:document-list"),
-        reverse_lazy("resolutions:conference-list"),
-        reverse_lazy("resolutions:conference-reach"),
+        ("home", (Article, Document, Conference)),
+        ("news:article-list", (Article,)),
+        ("resolutions:document-list", (Document,)),
+        ("resolutions:conference-list", (Conference,)),
+        ("resolutions:conference-reach", (Conference,)),
     ]
 
     def items(self):
         return self.pages
 
     def location(self, item):
-        return str(item)
+        return reverse(item[0])
+
+    def lastmod(self, item):
+        return latest_change(*item[1])
 
 
 class CategorySitemap(Sitemap):

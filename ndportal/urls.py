@@ -8,8 +8,13 @@ from ndportal.search.views import LabelledAutocompleteJsonView, SearchView
 from ndportal.sitemaps import SITEMAPS, robots_txt
 from ndportal.uploads import editor_image_upload
 from ndportal.views import HomeView
-from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
-from resolutions.feeds import LatestDocumentsFeed
+from news.feeds import (
+    CategoryArticlesAtomFeed,
+    CategoryArticlesFeed,
+    LatestArticlesAtomFeed,
+    LatestArticlesFeed,
+)
+from resolutions.feeds import LatestDocumentsAtomFeed, LatestDocumentsFeed
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -27,6 +32,9 @@ urlpatterns = [
     path("tin-tuc/rss.xml", LatestArticlesFeed(), name="article-feed"),
     path("tin-tuc/<slug:category>/rss.xml", CategoryArticlesFeed(), name="category-feed"),
     path("van-ban/rss.xml", LatestDocumentsFeed(), name="document-feed"),
+    path("tin-tuc/atom.xml", LatestArticlesAtomFeed(), name="article-atom"),
+    path("tin-tuc/<slug:category>/atom.xml", CategoryArticlesAtomFeed(), name="category-atom"),
+    path("van-ban/atom.xml", LatestDocumentsAtomFeed(), name="document-atom"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from news.models import Article, Category
@@ -64,3 +65,15 @@ class CategoryArticlesFeed(LatestArticlesFeed):
             .filter(category=obj)
             .select_related("category")[:FEED_LENGTH]
         )
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    """The same articles as an Atom feed; the lead is the entry's summary."""
+
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
+
+
+class CategoryArticlesAtomFeed(CategoryArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = CategoryArticlesFeed.description

@@ -6,6 +6,7 @@ Conferences already have their iCalendar feed (resolutions/ical.py); this one is
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from resolutions.models import Document
@@ -48,3 +49,10 @@ class LatestDocumentsFeed(Feed):
 
     def item_categories(self, item):
         return [item.doc_type.name, item.issuing_body.name]
+
+
+class LatestDocumentsAtomFeed(LatestDocumentsFeed):
+    """The same documents as an Atom feed; the summary is the entry's summary."""
+
+    feed_type = Atom1Feed
+    subtitle = LatestDocumentsFeed.description

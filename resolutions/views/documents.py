@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, View
 
 from ndportal.pagination import DeferredJoinPaginator
 from ndportal.preview import PublishedMixin
+from ndportal.seo import is_noindex
 from resolutions import exports
 from resolutions.charts import relation_diagram
 from resolutions.downloads import AttachmentView
@@ -112,7 +113,11 @@ class DocumentListView(RegistryMixin, ListView):
         if self.filter_problems():
             # The page still shows (with what was valid); the status tells crawlers it was bad.
             response_kwargs["status"] = 400
-        return super().render_to_response(context, **response_kwargs)
+        response = super().render_to_response(context, **response_kwargs)
+        if is_noindex(self.request):
+            # Filtered and sorted states are endless: crawlers follow them, never index them.
+            response["X-Robots-Tag"] = "noindex, follow"
+        return response
 
 
 class RegistryExportMixin(RegistryMixin):
@@ -237,6 +242,7 @@ class DocumentDetailView(PublishedMixin, DetailView):
             conferences=document.conferences.published(),
             articles=document.articles.published().select_related("category"),
             relation_groups=_relation_groups(outgoing, incoming),
+            outgoing_relations=outgoing,  # for the page's JSON-LD (ndportal/seo.py)
             replaced_by=[r.source for r in incoming if r.kind in _ENDING],
             implementing=published.filter(
                 outgoing_relations__kind=RelationKind.IMPLEMENTS,

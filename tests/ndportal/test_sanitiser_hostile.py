@@ -76,9 +76,10 @@ def dangers(html):
 
 
 def rich_text_of(page_html):
-    """The part of a public page between the rich-text div and the end of the article."""
+    """The part of a public page from the rich-text div to the share links below it."""
     start = page_html.index('<div class="rich-text">')
-    return page_html[start:]
+    end = page_html.index('<nav class="share-links"', start)
+    return page_html[start:end]
 
 
 class HostileRichTextThroughAdminTests(TestCase):
