@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ndportal",
     "news",
     "resolutions",
+    "pages",  # the site's own pages and details (giới thiệu, liên hệ, chân trang)
     "demo",  # `manage.py load_demo` only: no models, no URLs
 ]
 
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ndportal.context_processors.site",
+                "pages.context_processors.footer",
             ],
         },
     },

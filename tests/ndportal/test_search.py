@@ -256,7 +256,7 @@ class HeaderSearchTests(SearchData, TestCase):
 
     def test_query_count_is_fixed(self):
         """Two counts per kind, two page queries, one per kind shown, the type lookup: no N+1."""
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(13):  # four kinds: articles, documents, conferences, pages
             self.client.get(reverse("search"), {"q": "tinh uy"})
         self.assertGreater(len(self.found("tinh uy")["documents"]), 1)
         self.assertGreater(len(self.found("tinh uy")["conferences"]), 0)

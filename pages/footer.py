@@ -1,0 +1,25 @@
+"""What the footer shows on every page, read once per content version, not per request.
+
+Every public page already runs close to its query budget (README.md, "Query budgets"), so
+the footer's links are kept in the page cache's store under the content version: any
+write to a page bumps the version (ndportal/cache.py), and the entry lives no longer
+than the next scheduled publication.
+"""
+
+from ndportal.cache import content_version, page_cache, page_timeout
+from pages.models import Page
+
+# Kept even when whole pages are not cached (PAGE_CACHE_SECONDS=0): a write bumps the version.
+FOOTER_SECONDS = 3600
+
+
+def footer_data():
+    """{"pages": [(title, url), ...]} for the footer, from the cache when it is fresh."""
+    key = f"footer-{content_version()}"
+    data = page_cache().get(key)
+    if data is None:
+        data = {
+            "pages": [(page.title, page.get_absolute_url()) for page in Page.objects.in_footer()]
+        }
+        page_cache().set(key, data, timeout=page_timeout(cap=FOOTER_SECONDS))
+    return data
