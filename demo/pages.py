@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from pages.models import Page
+from pages.models import Page, SiteDetails
 
 PAGES = [
     {
@@ -121,3 +121,28 @@ def load_pages():
         )
         pages.append(page)
     return pages
+
+
+SITE_DETAILS = {
+    "committee_name": "Tỉnh ủy Nam Định",
+    "content_unit": "Ban Tuyên giáo Tỉnh ủy Nam Định",
+    "address": "Số 1 đường Vị Hoàng, phường Vị Xuyên, thành phố Nam Định, tỉnh Nam Định",
+    "phone": "0228 3849 216",
+    "email": "bbt.nghiquyet@namdinh.dcs.vn",
+    "responsible_person": "Trưởng Ban Tuyên giáo Tỉnh ủy Nam Định",
+    "licence": "Giấy phép thiết lập trang thông tin điện tử tổng hợp số 15/GP-STTTT ngày "
+    "12/3/2024 của Sở Thông tin và Truyền thông tỉnh Nam Định (dữ liệu mẫu).",
+    "facebook_url": "https://www.facebook.com/tinhuynamdinh",
+    "youtube_url": "https://www.youtube.com/@tinhuynamdinh",
+    "zalo_url": "https://zalo.me/tinhuynamdinh",
+}
+
+
+def load_site_details():
+    """The portal's details for the footer, unless an editor has already saved them."""
+    details = SiteDetails.current()
+    if details._state.adding:
+        for name, value in SITE_DETAILS.items():
+            setattr(details, name, value)
+        details.save()
+    return details

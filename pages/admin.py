@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
+from reversion.admin import VersionAdmin
 
 from ndportal.admin import PublishableAdmin
-from pages.models import Page
+from pages.models import Page, SiteDetails
 
 
 @admin.register(Page)
@@ -22,3 +26,31 @@ class PageAdmin(PublishableAdmin):
         ),
         PublishableAdmin.publication_fieldset,
     )
+
+
+@admin.register(SiteDetails)
+class SiteDetailsAdmin(VersionAdmin):
+    """One record: the list opens it; it cannot be added twice or deleted."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    fieldsets = (
+        (
+            "Cơ quan",
+            {"fields": ("committee_name", "content_unit", "responsible_person", "licence")},
+        ),
+        ("Liên hệ", {"fields": ("address", "phone", "email")}),
+        ("Mạng xã hội", {"fields": ("facebook_url", "youtube_url", "zalo_url")}),
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        details = SiteDetails.current()
+        if details._state.adding:
+            details.save()
+        return redirect(reverse("admin:pages_sitedetails_change", args=[details.pk]))

@@ -1,4 +1,5 @@
-"""What the footer shows on every page, read once per content version, not per request.
+"""The footer on every page (the portal's details, links to its pages), read once per
+content version, not per request.
 
 Every public page already runs close to its query budget (README.md, "Query budgets"), so
 the footer's links are kept in the page cache's store under the content version: any
@@ -7,19 +8,27 @@ than the next scheduled publication.
 """
 
 from ndportal.cache import content_version, page_cache, page_timeout
-from pages.models import Page
+from pages.models import Page, SiteDetails
 
 # Kept even when whole pages are not cached (PAGE_CACHE_SECONDS=0): a write bumps the version.
 FOOTER_SECONDS = 3600
 
 
+def details_values(details):
+    """Plain values, not the model instance: the cache may outlive a change of the model."""
+    values = {field.attname: getattr(details, field.attname) for field in details._meta.fields}
+    values["social_links"] = details.social_links
+    return values
+
+
 def footer_data():
-    """{"pages": [(title, url), ...]} for the footer, from the cache when it is fresh."""
+    """{"details": {field: value}, "pages": [(title, url), ...]}, from the cache when fresh."""
     key = f"footer-{content_version()}"
     data = page_cache().get(key)
     if data is None:
         data = {
-            "pages": [(page.title, page.get_absolute_url()) for page in Page.objects.in_footer()]
+            "details": details_values(SiteDetails.current()),
+            "pages": [(page.title, page.get_absolute_url()) for page in Page.objects.in_footer()],
         }
         page_cache().set(key, data, timeout=page_timeout(cap=FOOTER_SECONDS))
     return data

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import Resolver404, resolve, reverse
 
 from ndportal.html import SanitizedHTMLField
+from ndportal.models import NormalizedTextModel
 from ndportal.publishing import Publishable, PublishableQuerySet
 from ndportal.search.models import SearchSource, html_to_text
 
@@ -76,3 +77,67 @@ class Page(Publishable):
             raise ValidationError(
                 {"slug": "Đường dẫn này đã được dùng cho một mục khác của cổng thông tin."}
             )
+
+
+class SiteDetails(NormalizedTextModel):
+    """The portal's own details, one record edited in the admin (NĐ 42/2022: who runs it).
+
+    A singleton of a dozen lines rather than django-solo: the one row is pk 1, and the
+    footer reads it through its own cache (pages/footer.py), so solo's cache is not needed.
+    """
+
+    SINGLETON_PK = 1
+
+    committee_name = models.CharField(
+        "cơ quan chủ quản", max_length=200, blank=True, help_text="Ví dụ: Tỉnh ủy Nam Định."
+    )
+    content_unit = models.CharField(
+        "đơn vị quản lý nội dung",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Ban Tuyên giáo Tỉnh ủy.",
+    )
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=50, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    responsible_person = models.CharField(
+        "người chịu trách nhiệm nội dung",
+        max_length=200,
+        blank=True,
+        help_text="Họ tên và chức vụ, ví dụ: Nguyễn Văn A, Trưởng Ban Tuyên giáo Tỉnh ủy.",
+    )
+    licence = models.CharField(
+        "giấy phép",
+        max_length=300,
+        blank=True,
+        help_text="Số, ngày và cơ quan cấp giấy phép thiết lập trang thông tin điện tử.",
+    )
+    facebook_url = models.URLField("trang Facebook", blank=True)
+    youtube_url = models.URLField("kênh YouTube", blank=True)
+    zalo_url = models.URLField("Zalo OA", blank=True)
+
+    class Meta:
+        verbose_name = "thông tin cổng"
+        verbose_name_plural = "thông tin cổng"
+
+    def __str__(self):
+        return "Thông tin cổng"
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        """The stored record, or an unsaved blank one: reading never writes."""
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(pk=cls.SINGLETON_PK)
+
+    @property
+    def social_links(self):
+        """(label, url) of the social accounts that are filled in."""
+        links = [
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+            ("Zalo", self.zalo_url),
+        ]
+        return [(label, url) for label, url in links if url]
