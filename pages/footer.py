@@ -26,9 +26,10 @@ def footer_data():
     key = f"footer-{content_version()}"
     data = page_cache().get(key)
     if data is None:
+        pages = Page.objects.in_footer().only("title", "slug")
         data = {
             "details": details_values(SiteDetails.current()),
-            "pages": [(page.title, page.get_absolute_url()) for page in Page.objects.in_footer()],
+            "pages": [(page.title, page.get_absolute_url()) for page in pages],
         }
         page_cache().set(key, data, timeout=page_timeout(cap=FOOTER_SECONDS))
     return data
