@@ -1,7 +1,5 @@
 from django.contrib import admin
 from django.db import models
-from django.shortcuts import redirect
-from django.urls import reverse
 from reversion.admin import VersionAdmin
 
 from ndportal.admin import PublishableAdmin
@@ -30,7 +28,7 @@ class PageAdmin(PublishableAdmin):
 
 @admin.register(SiteDetails)
 class SiteDetailsAdmin(VersionAdmin):
-    """One record: the list opens it; it cannot be added twice or deleted."""
+    """One record: added once, then only changed; never deleted."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -44,13 +42,8 @@ class SiteDetailsAdmin(VersionAdmin):
     )
 
     def has_add_permission(self, request):
-        return False
+        # One record: it can be added while there is none, never a second.
+        return super().has_add_permission(request) and not SiteDetails.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def changelist_view(self, request, extra_context=None):
-        details = SiteDetails.current()
-        if details._state.adding:
-            details.save()
-        return redirect(reverse("admin:pages_sitedetails_change", args=[details.pk]))

@@ -7,11 +7,15 @@ write to a page bumps the version (ndportal/cache.py), and the entry lives no lo
 than the next scheduled publication.
 """
 
+import logging
+
 from ndportal.cache import content_version, page_cache, page_timeout
 from pages.models import Page, SiteDetails
 
 # Kept even when whole pages are not cached (PAGE_CACHE_SECONDS=0): a write bumps the version.
 FOOTER_SECONDS = 3600
+
+logger = logging.getLogger(__name__)
 
 
 def details_values(details):
@@ -21,15 +25,26 @@ def details_values(details):
     return values
 
 
+def read_footer():
+    pages = Page.objects.in_footer().only("title", "slug")
+    return {
+        "details": details_values(SiteDetails.current()),
+        "pages": [(page.title, page.get_absolute_url()) for page in pages],
+    }
+
+
 def footer_data():
     """{"details": {field: value}, "pages": [(title, url), ...]}, from the cache when fresh."""
-    key = f"footer-{content_version()}"
-    data = page_cache().get(key)
+    try:
+        key = f"footer-{content_version()}"
+        data = page_cache().get(key)
+    except Exception:  # any cache backend error: read the footer afresh (fail open)
+        logger.warning("Cache unavailable: footer read from the database.", exc_info=True)
+        return read_footer()
     if data is None:
-        pages = Page.objects.in_footer().only("title", "slug")
-        data = {
-            "details": details_values(SiteDetails.current()),
-            "pages": [(page.title, page.get_absolute_url()) for page in pages],
-        }
-        page_cache().set(key, data, timeout=page_timeout(cap=FOOTER_SECONDS))
+        data = read_footer()
+        try:
+            page_cache().set(key, data, timeout=page_timeout(cap=FOOTER_SECONDS))
+        except Exception:
+            logger.warning("Cache unavailable: footer not stored.", exc_info=True)
     return data

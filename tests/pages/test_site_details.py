@@ -75,15 +75,16 @@ def test_there_is_only_one_record():
     assert SiteDetails.current().phone == "2"
 
 
-def test_the_admin_opens_the_one_record_and_offers_no_add_or_delete(client):
-    """The list goes straight to the record; add and delete are refused."""
+def test_the_admin_adds_the_record_once_and_never_deletes_it(client):
+    """Add is offered while there is no record, then refused; delete is always refused."""
     client.force_login(User.objects.create_superuser("quantri", password="x"))
-    response = client.get("/admin/pages/sitedetails/")
-    assert response.status_code == 302
-    assert response["Location"] == "/admin/pages/sitedetails/1/change/"
-    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/admin/pages/sitedetails/add/").status_code == 200
+    SiteDetails.objects.create(phone="0228 111 111")
     assert client.get("/admin/pages/sitedetails/add/").status_code == 403
+    assert client.get("/admin/pages/sitedetails/1/change/").status_code == 200
     assert client.get("/admin/pages/sitedetails/1/delete/").status_code == 403
+    assert "0228 111 111" not in client.get("/admin/pages/sitedetails/").content.decode()
+    assert "Thông tin cổng" in client.get("/admin/pages/sitedetails/").content.decode()
 
 
 def test_the_record_keeps_a_history():
