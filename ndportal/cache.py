@@ -20,7 +20,7 @@ VERSION_KEY = "content-version"
 NEXT_PUBLICATIONS_KEY = "next-publications"
 # Everything readers see is stored in these apps: items, vocabularies, photos, files,
 # relations, connected sites. Users, sessions and history rows are not shown to readers.
-PUBLIC_APPS = {"news", "resolutions"}
+PUBLIC_APPS = {"news", "resolutions", "pages"}
 
 
 def page_cache():
@@ -55,19 +55,20 @@ def remember_publication_times():
     reads only the cache and, when the times are unknown, falls back to the cap.
     """
     from news.models import Article
+    from pages.models import Page
     from resolutions.models import Conference, Document
 
-    article, document, conference = (
+    article, document, conference, page = (
         model.objects.scheduled().order_by().values_list("published_at", flat=True)
-        for model in (Article, Document, Conference)
+        for model in (Article, Document, Conference, Page)
     )
-    times = list(article.union(document, conference).order_by("published_at")[:50])
+    times = list(article.union(document, conference, page).order_by("published_at")[:50])
     page_cache().set(NEXT_PUBLICATIONS_KEY, times, timeout=None)
 
 
-def page_timeout():
-    """Seconds a page rendered now may be served from the cache."""
-    timeout = settings.PAGE_CACHE_SECONDS
+def page_timeout(cap=None):
+    """Seconds a page (or a fragment, up to `cap`) rendered now may be served from the cache."""
+    timeout = settings.PAGE_CACHE_SECONDS if cap is None else cap
     now = timezone.now()
     coming = [due for due in page_cache().get(NEXT_PUBLICATIONS_KEY) or [] if due > now]
     if coming:

@@ -124,7 +124,11 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable for %s %s", request.method, request.path, exc_info=True)
         response = HttpResponse(
-            render_to_string("503.html", {"retry_after": self.retry_after}), status=503
+            render_to_string(
+                "503.html",
+                {"retry_after": self.retry_after, "saving": request.method not in ("GET", "HEAD")},
+            ),
+            status=503,
         )
         response["Retry-After"] = str(self.retry_after)
         add_never_cache_headers(response)

@@ -14,8 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 
 logger = logging.getLogger(__name__)
 
-# The three kinds of content that go through review, and the records edited with them.
-CONTENT = ("news.article", "resolutions.document", "resolutions.conference")
+# The kinds of content that go through review, and the records edited with them.
+CONTENT = ("news.article", "resolutions.document", "resolutions.conference", "pages.page")
 CHILD_RECORDS = (
     "news.articlephoto",
     "resolutions.documentfile",

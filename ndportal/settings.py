@@ -32,6 +32,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The Vietnamese page in the site's layout instead of Django's English one.
+CSRF_FAILURE_VIEW = "ndportal.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "ndportal",
     "news",
     "resolutions",
+    "pages",  # the site's own pages and details (giới thiệu, liên hệ, chân trang)
     "demo",  # `manage.py load_demo` only: no models, no URLs
 ]
 
@@ -99,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ndportal.context_processors.site",
+                "pages.context_processors.footer",
             ],
         },
     },

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from news.models import Article, Category
+from pages.models import Page
 from resolutions.models import Conference, Document
 
 
@@ -107,12 +108,20 @@ class ConferenceSitemap(ItemSitemap):
         return Conference.objects.published().only("slug", "updated_at").order_by("-id")
 
 
+class PageSitemap(ItemSitemap):
+    """The site's own pages (giới thiệu, liên hệ...)."""
+
+    def items(self):
+        return Page.objects.published().only("slug", "updated_at").order_by("order", "id")
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "categories": CategorySitemap,
     "articles": ArticleSitemap,
     "documents": DocumentSitemap,
     "conferences": ConferenceSitemap,
+    "pages": PageSitemap,
 }
 
 

@@ -52,6 +52,8 @@ urlpatterns = [
     path("", include("resolutions.urls")),
     # Public images only; off unless NDPORTAL_SERVE_MEDIA (or debug) is on.
     re_path(PUBLIC_IMAGE_PATTERN, public_image, name="public-image"),
+    # Last: /<slug>/ answers only for a published page; every address above wins.
+    path("", include("pages.urls")),
 ]
 
 if settings.NDPORTAL_BENCH_VIEWS:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.test import TestCase, override_settings
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.views.decorators.cache import never_cache
 
 from ndportal.cache import bump_content_version
@@ -46,6 +46,8 @@ urlpatterns = [
     path("message/", with_message),
     path("missing/", missing),
     path("never/", uncacheable),
+    # The site's URLs too: the 404 page links the home page, the news and the search.
+    path("", include("ndportal.urls")),
 ]
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
+from pages.footer import footer_data
 from tests.factories import make_article, make_category, make_conference, make_document, make_staff
 
 HIDDEN = "KHÔNG ĐƯỢC LỘ"
@@ -290,6 +291,10 @@ class QueryCountTests(TestCase):
             article.documents.add(document)
             conference.documents.add(document)
 
+    def setUp(self):
+        # The footer is read once per content version (pages/footer.py), not by each page.
+        footer_data()
+
     def test_home(self):
         """Home: featured, latest, documents, upcoming and recent conferences."""
         with self.assertNumQueries(5):
@@ -307,7 +312,7 @@ class QueryCountTests(TestCase):
 
     def test_search(self):
         """Search: two counts per kind, two page queries, one fetch per kind shown, type menu."""
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):  # + the pages kind's count (none of them match)
             self.client.get(reverse("search"), {"q": "số"})
 
     def test_resolution_lists_do_not_grow_with_rows(self):
@@ -320,6 +325,7 @@ class QueryCountTests(TestCase):
                 for index in range(6):
                     make_document(number=f"{90 + 10 * batch + index}-KH/TU")
                     make_conference()
+                footer_data()
                 with CaptureQueriesContext(connection) as after:
                     self.client.get(url)
                 self.assertEqual(len(after), len(before), [q["sql"] for q in after])

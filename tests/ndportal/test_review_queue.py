@@ -38,7 +38,7 @@ class ReviewQueueTests(TestCase):
         response = self.client.get(reverse("admin:index"))
         self.assertContains(response, "Hàng chờ duyệt")
         counts = {row["name"]: row["awaiting"] for row in response.context["counts"]}
-        self.assertEqual(counts, {"bài viết": 2, "văn bản": 1, "hội nghị": 0})
+        self.assertEqual(counts, {"bài viết": 2, "văn bản": 1, "hội nghị": 0, "trang thông tin": 0})
         self.assertContains(response, "Bài chờ duyệt một")
         self.assertContains(response, "?status__exact=review")
 

@@ -31,12 +31,13 @@ def content_loaders():
         from demo.conferences import load_conferences
         from demo.documents import load_documents
         from demo.news import load_news
+        from demo.pages import load_pages, load_site_details
     except ModuleNotFoundError as error:
         raise CommandError(
             f"Thiếu gói {error.name} để tạo dữ liệu mẫu. Cài các gói phát triển: "
             'pip install -e ".[dev]" (make run tự cài).'
         ) from error
-    return load_documents, load_conferences, load_news
+    return load_documents, load_conferences, load_news, load_pages, load_site_details
 
 
 class Command(BaseCommand):
@@ -61,17 +62,20 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             self.stderr.write(self.style.WARNING("Cảnh báo: đang nạp dữ liệu mẫu khi DEBUG tắt."))
 
-        load_documents, load_conferences, load_news = content_loaders()
+        loaders = content_loaders()
+        load_documents, load_conferences, load_news, load_pages, load_site_details = loaders
         with transaction.atomic():
             documents = load_documents()
             conferences = load_conferences(documents)
             articles = load_news(documents, conferences)
+            pages = load_pages()
+            load_site_details()
             user_created = self.create_admin()
             self.create_role_accounts()
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
-            f"{len(articles)} bài viết."
+            f"{len(articles)} bài viết, {len(pages)} trang thông tin."
         )
         port = os.environ.get("PORT", "8000")
         line = (
