@@ -61,6 +61,7 @@ bench-search: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput -v0 || { \
 		echo "Cần một cơ sở dữ liệu PostgreSQL trống, ví dụ: createdb -h 127.0.0.1 -U postgres ndportal_bench"; \
 		exit 1; }; \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py bench_search --generate-if-empty
 
 # Throughput under load: gunicorn as in `make serve`, PostgreSQL and Redis, wrk (bench/README.md).

@@ -14,6 +14,7 @@ import json
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -245,11 +246,19 @@ def json_ld(graph):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def _host_is_valid(request):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
+
+
 def seo_head(context):
     """The description, canonical, robots, OpenGraph, Twitter card and JSON-LD of this page."""
     request = context.get("request")
-    if request is None:
-        return ""
+    if request is None or not _host_is_valid(request):
+        return ""  # e.g. the 400 page for a Host not in ALLOWED_HOSTS: no absolute URLs
     obj = page_object(context)
     url = canonical_url(request, context.get("page_obj"))
     image = image_of(request, obj)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from ndportal.publishing import Status
 from ndportal.roles import ROLES
 from news.models import Article, Category
+from pages.models import Page
 from resolutions.models import (
     Committee,
     Conference,
@@ -101,3 +102,17 @@ def make_staff(role="editor", username=None, **overrides):
     user = User.objects.create_user(username or f"{role}-user", is_staff=True, **overrides)
     user.groups.add(Group.objects.get(name=ROLES[role].group))
     return user
+
+
+def make_page(**overrides):
+    """A published site page (giới thiệu by default)."""
+    values = {
+        "title": "Giới thiệu",
+        "slug": "gioi-thieu",
+        "summary": "Về cổng thông tin.",
+        "body": "<p>Cổng thông tin Nghị quyết của Tỉnh ủy.</p>",
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+    }
+    values.update(overrides)
+    return Page.objects.create(**values)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from tests.factories import make_article, make_conference, make_document
+from tests.factories import make_article, make_conference, make_document, make_page
 from tests.ndportal.test_sitemaps import NS, sitemap_entries
 
 
@@ -17,6 +17,7 @@ class SitemapLastmodTests(TestCase):
         cls.article = make_article()
         cls.document = make_document()
         cls.conference = make_conference()
+        make_page()
         make_article(status=Status.DRAFT, published_at=None)
 
     def sections(self):

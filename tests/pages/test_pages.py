@@ -10,22 +10,9 @@ from django.utils import timezone
 
 from ndportal.publishing import Status
 from pages.models import Page
-from tests.factories import make_staff
+from tests.factories import make_page, make_staff
 
 pytestmark = pytest.mark.django_db
-
-
-def make_page(**overrides):
-    values = {
-        "title": "Giới thiệu",
-        "slug": "gioi-thieu",
-        "summary": "Về cổng thông tin.",
-        "body": "<p>Cổng thông tin Nghị quyết của Tỉnh ủy.</p>",
-        "status": Status.PUBLISHED,
-        "published_at": timezone.now() - datetime.timedelta(hours=1),
-    }
-    values.update(overrides)
-    return Page.objects.create(**values)
 
 
 def test_a_published_page_answers_at_its_slug_in_the_layout(client):
