@@ -34,10 +34,6 @@ class ConferenceQuerySet(PublishableQuerySet):
     def past(self):
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
-    def starting_between(self, start, end):
-        """Conferences that start in [start, end): a calendar month in local time, for example."""
-        return self.filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at")
-
 
 def attendance_error(attendance, invited, confirmed):
     """The message refusing an attendance above the invited count, or None when it is acceptable."""
