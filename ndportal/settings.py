@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ndportal",
     "news",
     "resolutions",
+    "targets",  # following resolutions through: units, programmes, targets, reports
     "pages",  # the site's own pages and details (giới thiệu, liên hệ, chân trang)
     "demo",  # `manage.py load_demo` only: no models, no URLs
 ]

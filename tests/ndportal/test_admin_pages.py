@@ -56,6 +56,9 @@ def make_extra_rows(document, term):
         "resolutions.CommitteeCount": lambda model: model.objects.create(
             term=term, level="district", count=10
         ),
+        "targets.ResponsibleUnit": lambda model: model.objects.create(
+            name="Sở Nông nghiệp và Môi trường", short_name="Sở NN&MT"
+        ),
     }
     for label, build in builders.items():
         try:
