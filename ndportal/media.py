@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 # The folders nginx serves: article and conference photos, images in rich text.
-PUBLIC_IMAGE_FOLDERS = ("news", "conferences", "editor")
+PUBLIC_IMAGE_FOLDERS = ("news", "conferences", "editor", "milestones")
 _FOLDERS = "|".join(PUBLIC_IMAGE_FOLDERS)
 _EXTENSIONS = "jpg|jpeg|png|gif|webp"
 PUBLIC_IMAGE_PATTERN = rf"^media/(?P<path>(?:{_FOLDERS})/[A-Za-z0-9/_-]+\.(?:{_EXTENSIONS}))$"

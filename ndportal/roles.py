@@ -95,6 +95,35 @@ ROLES = {
     ),
 }
 
+# Following resolutions through (targets/). Approvers define targets and approve the
+# figures; a reporting unit reports values and milestones for its own units' targets
+# only, a limit targets/services.py applies on every path (the role gives the models'
+# permissions, the services narrow them to the user's units).
+TARGET_RECORDS = ("targets.targetreport", "targets.milestone", "targets.milestonephoto")
+TARGET_DEFINITIONS = ("targets.target", "targets.targetplan", "targets.responsibleunit")
+ROLES["approver"] = Role(
+    group=ROLES["approver"].group,
+    description=ROLES["approver"].description,
+    permissions=(
+        *ROLES["approver"].permissions,
+        *model_permissions(TARGET_DEFINITIONS, "add", "change", "delete", "view"),
+        *model_permissions((*TARGET_RECORDS, "targets.milestonefile"), "add", "change", "view"),
+        *model_permissions(("targets.milestonephoto", "targets.milestonefile"), "delete"),
+        "targets.approve_targetreport",
+        "targets.approve_milestone",
+    ),
+)
+ROLES["reporting_unit"] = Role(
+    group="Đơn vị báo cáo",
+    description="Báo cáo số liệu và mốc thực hiện các chỉ tiêu của đơn vị mình; "
+    "không sửa được chỉ tiêu hay nội dung khác.",
+    permissions=(
+        "targets.view_target",
+        *model_permissions((*TARGET_RECORDS, "targets.milestonefile"), "add", "change", "view"),
+        *model_permissions(("targets.milestonephoto", "targets.milestonefile"), "delete"),
+    ),
+)
+
 
 def publishable_models():
     from ndportal.publishing import Publishable

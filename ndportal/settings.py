@@ -313,6 +313,11 @@ RATE_LIMITS = {
 EXPORT_MAX_ROWS = int(os.environ.get("NDPORTAL_EXPORT_MAX_ROWS", 1000))
 EXPORT_CACHE_SECONDS = int(os.environ.get("NDPORTAL_EXPORT_CACHE_SECONDS", 600))
 
+# --- Targets (targets/) ---------------------------------------------------------
+# Reports of target values and milestones wait for an approver before readers see them;
+# on, they are public as soon as a reporting unit saves them.
+TARGET_REPORTS_PUBLIC_AT_ONCE = env_bool("NDPORTAL_TARGET_REPORTS_PUBLIC_AT_ONCE")
+
 # --- Content-Security-Policy and Permissions-Policy (docs/security.md §14) ----------
 # Public pages: no inline script, no event handler attribute, nothing from other hosts.
 # style-src-attr allows the style attributes of sanitised rich text only in effect: the
