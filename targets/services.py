@@ -47,7 +47,7 @@ def report_submit(
     source_document=None,
     note: str = "",
 ) -> TargetReport:
-    """Record a reported value; an earlier report of the same period is superseded, never changed."""
+    """Record a value; an earlier report of the same period is superseded, never changed."""
     if not may_report_on(user, target):
         raise PermissionDenied(f"Tài khoản không được báo cáo chỉ tiêu “{target}”.")
     report = TargetReport(
