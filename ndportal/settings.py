@@ -305,6 +305,16 @@ RATE_LIMITS = {
     "resolutions:document-list-csv": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
     "resolutions:document-list-json": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
     "search": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_SEARCH", "60/60")),
+    "targets:dashboard-csv": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
+    "targets:dashboard-json": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_EXPORT", "20/60")),
+    "targets:resolution-progress-csv": (
+        "GET,HEAD",
+        os.environ.get("NDPORTAL_RATE_EXPORT", "20/60"),
+    ),
+    "targets:resolution-progress-json": (
+        "GET,HEAD",
+        os.environ.get("NDPORTAL_RATE_EXPORT", "20/60"),
+    ),
     "resolutions:conference-feed": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
     "resolutions:conference-ics": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
 }

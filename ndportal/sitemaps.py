@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from news.models import Article, Category
 from pages.models import Page
 from resolutions.models import Conference, Document
+from targets.sitemaps import ProgressSitemap
 
 
 def latest_change(*models):
@@ -122,6 +123,7 @@ SITEMAPS = {
     "documents": DocumentSitemap,
     "conferences": ConferenceSitemap,
     "pages": PageSitemap,
+    "progress": ProgressSitemap,
 }
 
 

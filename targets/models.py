@@ -162,6 +162,10 @@ class Target(NormalizedTextModel):
     def clean(self):
         if self.direction == Direction.MILESTONE and self.goal_value not in (None, 1):
             raise ValidationError({"goal_value": "Chỉ tiêu có/không có mục tiêu là 1."})
+        if self.resolution_id and self.resolution.term_id is None:
+            raise ValidationError(
+                {"resolution": "Nghị quyết cần có nhiệm kỳ để theo dõi chỉ tiêu."}
+            )
         if self.resolution_id and self.programme_id and self.resolution_id == self.programme_id:
             raise ValidationError({"programme": "Chương trình phải là văn bản khác nghị quyết."})
 
@@ -366,6 +370,10 @@ class Milestone(Approval, NormalizedTextModel):
 
     def __str__(self):
         return f"{self.happened_on:%d/%m/%Y} {self.title}"
+
+    @property
+    def is_public(self):
+        return self.is_approved and self.programme.is_public
 
 
 class MilestonePhoto(Photo):
