@@ -136,6 +136,7 @@ class ReportedByUnitAdmin(admin.ModelAdmin):
 class TargetReportAdmin(ReportedByUnitAdmin):
     approve_permission = services.APPROVE_REPORT
     unit_path = "target__unit"
+    change_list_template = "admin/targets/targetreport/change_list.html"
     list_display = ["target", "period", "year", "value", "reported_on", "is_approved", "reporter"]
     list_filter = ["is_approved", "period", "year", "target__unit"]
     list_select_related = ["target", "reporter"]

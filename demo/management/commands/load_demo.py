@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.targets import DEMO_UNIT_ACCOUNTS
 from ndportal.roles import ROLES
 
 DEMO_USERNAME = "admin"
@@ -32,12 +33,13 @@ def content_loaders():
         from demo.documents import load_documents
         from demo.news import load_news
         from demo.pages import load_pages, load_site_details
+        from demo.targets import load_targets
     except ModuleNotFoundError as error:
         raise CommandError(
             f"Thiếu gói {error.name} để tạo dữ liệu mẫu. Cài các gói phát triển: "
             'pip install -e ".[dev]" (make run tự cài).'
         ) from error
-    return load_documents, load_conferences, load_news, load_pages, load_site_details
+    return load_documents, load_conferences, load_news, load_pages, load_site_details, load_targets
 
 
 class Command(BaseCommand):
@@ -63,19 +65,28 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING("Cảnh báo: đang nạp dữ liệu mẫu khi DEBUG tắt."))
 
         loaders = content_loaders()
-        load_documents, load_conferences, load_news, load_pages, load_site_details = loaders
+        (
+            load_documents,
+            load_conferences,
+            load_news,
+            load_pages,
+            load_site_details,
+            load_targets,
+        ) = loaders
         with transaction.atomic():
             documents = load_documents()
             conferences = load_conferences(documents)
             articles = load_news(documents, conferences)
             pages = load_pages()
             load_site_details()
+            targets, units = load_targets(documents)
             user_created = self.create_admin()
             self.create_role_accounts()
+            self.create_unit_accounts(units)
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
-            f"{len(articles)} bài viết, {len(pages)} trang thông tin."
+            f"{len(articles)} bài viết, {len(pages)} trang thông tin, {len(targets)} chỉ tiêu."
         )
         port = os.environ.get("PORT", "8000")
         line = (
@@ -91,6 +102,11 @@ class Command(BaseCommand):
         for username, role, _ in DEMO_ROLE_ACCOUNTS:
             self.stdout.write(
                 f"  {ROLES[role].group}: tài khoản {username}  mật khẩu: {DEMO_PASSWORD}"
+            )
+        for username, _unit, name in DEMO_UNIT_ACCOUNTS:
+            self.stdout.write(
+                f"  {ROLES['reporting_unit'].group} ({name}): tài khoản {username}  "
+                f"mật khẩu: {DEMO_PASSWORD}"
             )
 
     def create_admin(self):
@@ -114,3 +130,17 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(Group.objects.get(name=ROLES[role].group))
+
+    def create_unit_accounts(self, units):
+        """Reporting-unit accounts tied to their unit; existing accounts are kept."""
+        User = get_user_model()
+        group = Group.objects.get(name=ROLES["reporting_unit"].group)
+        for username, unit_key, first_name in DEMO_UNIT_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"first_name": first_name, "is_staff": True}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(group)
+            units[unit_key].reporters.add(user)
