@@ -5,8 +5,12 @@ its units: the querysets, the choices of every form and the save itself are limi
 targets/services.py, so a forged POST for another unit's target is refused too.
 """
 
+from decimal import Decimal
+
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,6 +26,31 @@ from targets.models import (
     TargetPlan,
     TargetReport,
 )
+from targets.numbers import format_number, parse_number
+
+
+class VietnameseNumberField(forms.DecimalField):
+    """A number typed and shown the Vietnamese way (1.234,5), as units write their reports."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            try:
+                return parse_number(value)
+            except ValueError as error:
+                raise ValidationError(
+                    "Nhập số kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy thập phân "
+                    "(ví dụ 1.234,5).",
+                    code="invalid",
+                ) from error
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        return format_number(value) if isinstance(value, Decimal) else value
+
+
+NUMBER_FIELDS = {models.DecimalField: {"form_class": VietnameseNumberField}}
 
 
 @admin.register(ResponsibleUnit)
@@ -33,11 +62,13 @@ class ResponsibleUnitAdmin(admin.ModelAdmin):
 
 class TargetPlanInline(admin.TabularInline):
     model = TargetPlan
+    formfield_overrides = NUMBER_FIELDS
     extra = 0
 
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
+    formfield_overrides = NUMBER_FIELDS
     list_display = ["__str__", "resolution", "programme", "unit", "direction", "goal_value"]
     list_filter = ["direction", "unit", "resolution"]
     list_select_related = ["resolution__doc_type", "programme__doc_type", "unit"]
@@ -80,6 +111,7 @@ class ReportedByUnitAdmin(admin.ModelAdmin):
 
     approve_permission = None
     unit_path = None
+    formfield_overrides = NUMBER_FIELDS
 
     def may_approve(self, request):
         return request.user.has_perm(self.approve_permission)

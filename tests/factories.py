@@ -116,3 +116,38 @@ def make_page(**overrides):
     }
     values.update(overrides)
     return Page.objects.create(**values)
+
+
+def make_unit(**overrides):
+    """A responsible unit (targets app)."""
+    from targets.models import ResponsibleUnit
+
+    values = {"name": f"Sở số {next(_sequence)}"}
+    values.update(overrides)
+    return ResponsibleUnit.objects.create(**values)
+
+
+def make_target(**overrides):
+    """A target of a published thematic resolution of khóa XX and its published plan."""
+    from targets.models import Target
+
+    values = {"name": f"Chỉ tiêu số {next(_sequence)}", "goal_value": 100, "baseline_value": 0}
+    values.update(overrides)
+    if "resolution" not in values:
+        values["resolution"] = make_document(term=make_term(), is_thematic=True)
+    if "programme" not in values:
+        plan_type = make_document_type(name="Kế hoạch", code="KH", slug="ke-hoach")
+        values["programme"] = make_document(
+            number=f"{next(_sequence)}-KH/TU", doc_type=plan_type, term=values["resolution"].term
+        )
+    values.setdefault("unit", make_unit())
+    return Target.objects.create(**values)
+
+
+def make_report(target, year=2022, value=50, **overrides):
+    """An approved yearly report of `target`."""
+    from targets.models import Period, TargetReport
+
+    values = {"period": Period.YEAR, "is_approved": True}
+    values.update(overrides)
+    return TargetReport.objects.create(target=target, year=year, value=value, **values)
