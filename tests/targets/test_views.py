@@ -35,7 +35,7 @@ class ProgressPageTests(TestCase):
         )
 
     def test_shows_target_chart_table_and_milestones(self):
-        """The target, its approved figure in Vietnamese format, the SVG, the table, the milestone."""
+        """The target, its approved figure written 40,5, the SVG and table, the milestone."""
         response = self.client.get(progress_url(self.resolution))
         self.assertContains(response, "Tỷ lệ xã nông thôn mới nâng cao")
         self.assertContains(response, '<td class="num">40,5</td>', html=True)
