@@ -59,6 +59,25 @@ def make_extra_rows(document, term):
         "targets.ResponsibleUnit": lambda model: model.objects.create(
             name="Sở Nông nghiệp và Môi trường", short_name="Sở NN&MT"
         ),
+        "targets.Target": lambda model: model.objects.create(
+            resolution=document,
+            programme=document.incoming_relations.first().source,
+            unit=apps.get_model("targets.ResponsibleUnit").objects.first(),
+            name="Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao",
+            goal_value=70,
+        ),
+        "targets.TargetReport": lambda model: model.objects.create(
+            target=apps.get_model("targets.Target").objects.first(),
+            period="year",
+            year=2022,
+            value=40,
+        ),
+        "targets.Milestone": lambda model: model.objects.create(
+            programme=document.incoming_relations.first().source,
+            unit=apps.get_model("targets.ResponsibleUnit").objects.first(),
+            happened_on=datetime.date(2023, 5, 1),
+            title="Kiểm tra giữa kỳ",
+        ),
     }
     for label, build in builders.items():
         try:

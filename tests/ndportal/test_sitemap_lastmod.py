@@ -7,7 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from tests.factories import make_article, make_conference, make_document, make_page
+from tests.factories import (
+    make_article,
+    make_conference,
+    make_document,
+    make_page,
+    make_report,
+    make_target,
+)
 from tests.ndportal.test_sitemaps import NS, sitemap_entries
 
 
@@ -19,6 +26,7 @@ class SitemapLastmodTests(TestCase):
         cls.conference = make_conference()
         make_page()
         make_article(status=Status.DRAFT, published_at=None)
+        make_report(make_target())
 
     def sections(self):
         root = ET.fromstring(self.client.get(reverse("sitemap")).content)
