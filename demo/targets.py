@@ -319,6 +319,16 @@ MILESTONES = {
     ],
 }
 
+# Alt text says what the picture shows; the milestone's title is beside it already.
+PHOTO_ALT = {
+    "hall": "Đại biểu ngồi kín hội trường, trên sân khấu treo cờ Đảng",
+    "fields": "Cánh đồng lúa rộng thẳng cánh cò, xa xa là hàng cây và làng quê",
+    "people": "Người dân và cán bộ đứng trước nhà văn hóa xã",
+    "factory": "Nhà xưởng và cần cẩu trên công trường khu công nghiệp",
+    "city": "Phố phường thành phố với nhà cao tầng và cây xanh",
+    "screens": "Phòng điều hành với nhiều màn hình lớn hiển thị số liệu",
+}
+
 
 def _decimal(text):
     return Decimal(text.replace(",", ".")) if text is not None else None
@@ -407,7 +417,7 @@ def add_milestones(programme, entries, units):
             defaults={"happened_on": day, "unit": units[unit_key], "is_approved": True},
         )
         if created:
-            photo = MilestonePhoto(milestone=milestone, caption=title, alt_text=title, order=0)
+            photo = MilestonePhoto(milestone=milestone, alt_text=PHOTO_ALT[theme], order=0)
             image = render(theme, f"milestone-{programme.pk}-{order}", size=(640, 420))
             photo.image.save(f"{theme}.jpg", ContentFile(image), save=True)
 

@@ -195,12 +195,16 @@ class TargetReportAdmin(ReportedByUnitAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "target":
             kwargs["queryset"] = services.reportable_targets(request.user).select_related(
-                "resolution"
+                "programme"
             )
         if db_field.name == "source_document":
             # Reporting units have no access to the registry's drafts: published sources only.
             kwargs["queryset"] = Document.objects.published().select_related("doc_type")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "target":
+            # Codes restart in each programme: "1" alone would not say which target.
+            field.label_from_instance = lambda target: f"{target.programme.number} · {target}"
+        return field
 
     def save_model(self, request, obj, form, change):
         # The form's choices already limit the target; this holds for any other path too.
