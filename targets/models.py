@@ -169,9 +169,10 @@ class Target(NormalizedTextModel):
         if self.resolution_id and self.programme_id and self.resolution_id == self.programme_id:
             raise ValidationError({"programme": "Chương trình phải là văn bản khác nghị quyết."})
 
-    @property
-    def term(self):
-        return self.resolution.term
+    def get_absolute_url(self):
+        from targets.views import target_anchor_url
+
+        return target_anchor_url(self)
 
 
 class TargetPlan(NormalizedTextModel):
