@@ -59,6 +59,11 @@ def make_extra_rows(document, term):
         "targets.ResponsibleUnit": lambda model: model.objects.create(
             name="Sở Nông nghiệp và Môi trường", short_name="Sở NN&MT"
         ),
+        "feedback.Question": lambda model: model.objects.create(
+            subject="Hỏi về nghị quyết",
+            message="Xin hỏi nghị quyết được thực hiện thế nào?",
+            document=document,
+        ),
     }
     for label, build in builders.items():
         try:
