@@ -11,6 +11,7 @@ search column or history version, and erased a retention period after closing
 (`manage.py delete_feedback_contacts`).
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -77,7 +78,7 @@ class QuestionQuerySet(models.QuerySet):
     def contacts_expired(self, now=None):
         """Closed longer ago than the retention period, contact details still stored."""
         now = now or timezone.now()
-        limit = now - timezone.timedelta(days=settings.FEEDBACK_CONTACT_RETENTION_DAYS)
+        limit = now - datetime.timedelta(days=settings.FEEDBACK_CONTACT_RETENTION_DAYS)
         return self.filter(closed_at__lt=limit).exclude(
             sender_name="", sender_phone="", sender_email=""
         )

@@ -11,4 +11,6 @@ register(
     date_field="answered_at",
     snippet_fields=("message", "search_plain"),
     select_related=("unit", "committee"),
+    # The subject alone: str() starts with the reference code, which is the sender's.
+    heading=lambda question: question.subject,
 )

@@ -56,6 +56,16 @@ class ContactNeverPublicTests(TestCase):
                     for value in (NAME, PHONE, EMAIL, "rieng.tu"):
                         self.assertNotIn(value, text, f"{url} (request {attempt})")
 
+    def test_the_reference_code_is_only_on_the_lookup(self):
+        """The code is the sender's key: no public page but the lookup shows it."""
+        for url in self.public_urls():
+            if url.startswith(reverse("feedback:lookup")):
+                continue
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                body = b"".join(response) if response.streaming else response.content
+                self.assertNotIn(self.question.code, body.decode("utf-8-sig"))
+
     def test_the_published_question_is_found_but_never_by_its_sender(self):
         """Search finds the question by its words, and nothing by the sender's name or e-mail."""
         self.assertEqual(run_search("ho tro giong lua").total, 1)
