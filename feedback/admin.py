@@ -55,7 +55,7 @@ class HandlerForm(forms.ModelForm):
     """A handler's form: moderation, assignment, the answer, and one decision."""
 
     decision = forms.ChoiceField(
-        label="quyết định",
+        label="Quyết định",
         required=False,
         choices=[
             ("", "— Chỉ lưu —"),
@@ -120,6 +120,10 @@ class QuestionAdmin(SearchTextAdminMixin, VersionAdmin):
     list_per_page = 50
     history_latest_first = True
     actions = ["approve_selected"]
+
+    def view_on_site(self, obj):
+        # Only a published question has a public page; the others would be a 404.
+        return obj.get_absolute_url() if obj.is_public else None
 
     # --- Who sees what ------------------------------------------------------------
 

@@ -115,6 +115,14 @@ class HandlerTests(AdminTestCase):
         data.update(changes)
         return self.client.post(admin_url(question), data)
 
+    def test_view_on_site_only_for_a_published_question(self):
+        """"Xem trên trang web" links a published question's page, and nothing else."""
+        published = make_question(answered=True, unit=self.unit)
+        self.assertContains(self.client.get(admin_url(published)), published.get_absolute_url())
+        unpublished = self.client.get(admin_url(self.new))
+        self.assertFalse(unpublished.context["has_absolute_url"])
+        self.assertNotContains(unpublished, "Xem trên trang web")
+
     def test_the_queue_lists_new_questions(self):
         """?hang_cho=moi lists received, unassigned questions."""
         response = self.client.get(admin_url(Question, "changelist") + "?hang_cho=moi")
