@@ -116,7 +116,7 @@ class HandlerTests(AdminTestCase):
         return self.client.post(admin_url(question), data)
 
     def test_view_on_site_only_for_a_published_question(self):
-        """"Xem trên trang web" links a published question's page, and nothing else."""
+        """ "Xem trên trang web" links a published question's page, and nothing else."""
         published = make_question(answered=True, unit=self.unit)
         self.assertContains(self.client.get(admin_url(published)), published.get_absolute_url())
         unpublished = self.client.get(admin_url(self.new))
