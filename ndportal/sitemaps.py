@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from feedback.models import Question
 from news.models import Article, Category
 from pages.models import Page
 from resolutions.models import Conference, Document
@@ -38,6 +39,7 @@ class SectionSitemap(Sitemap):
         ("resolutions:document-list", (Document,)),
         ("resolutions:conference-list", (Conference,)),
         ("resolutions:conference-reach", (Conference,)),
+        ("feedback:question-list", (Question,)),
     ]
 
     def items(self):
@@ -115,6 +117,13 @@ class PageSitemap(ItemSitemap):
         return Page.objects.published().only("slug", "updated_at").order_by("order", "id")
 
 
+class QuestionSitemap(ItemSitemap):
+    """Published questions and answers (never who asked: the URL is the question's number)."""
+
+    def items(self):
+        return Question.objects.published().only("pk", "updated_at").order_by("-id")
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "categories": CategorySitemap,
@@ -122,6 +131,7 @@ SITEMAPS = {
     "documents": DocumentSitemap,
     "conferences": ConferenceSitemap,
     "pages": PageSitemap,
+    "questions": QuestionSitemap,
 }
 
 

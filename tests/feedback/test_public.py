@@ -107,6 +107,14 @@ class PublicPagesTests(TestCase):
             page, f'<a href="{LIST}" aria-current="page">Hỏi đáp – Góp ý</a>', html=True
         )
 
+    def test_the_sitemap_lists_published_questions_only(self):
+        """sitemap-questions.xml has the published questions' pages and no other."""
+        response = self.client.get("/sitemap-questions.xml")
+        for question in (self.published, self.other):
+            self.assertContains(response, f"http://testserver{question.get_absolute_url()}")
+        for question in (self.no_consent, self.awaiting, self.withheld):
+            self.assertNotContains(response, question.get_absolute_url())
+
     def test_search_finds_published_answers_only(self):
         """The site search finds a published question by its answer, never an unpublished one."""
         results = run_search("chi cuc trong trot")

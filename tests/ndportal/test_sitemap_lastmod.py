@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from tests.factories import make_article, make_conference, make_document, make_page
+from tests.factories import (
+    make_article,
+    make_conference,
+    make_document,
+    make_page,
+    make_question,
+)
 from tests.ndportal.test_sitemaps import NS, sitemap_entries
 
 
@@ -18,6 +24,7 @@ class SitemapLastmodTests(TestCase):
         cls.document = make_document()
         cls.conference = make_conference()
         make_page()
+        make_question(answered=True)
         make_article(status=Status.DRAFT, published_at=None)
 
     def sections(self):
