@@ -20,7 +20,7 @@ VERSION_KEY = "content-version"
 NEXT_PUBLICATIONS_KEY = "next-publications"
 # Everything readers see is stored in these apps: items, vocabularies, photos, files,
 # relations, connected sites. Users, sessions and history rows are not shown to readers.
-PUBLIC_APPS = {"news", "resolutions", "pages", "targets"}
+PUBLIC_APPS = {"news", "resolutions", "pages", "targets", "feedback"}
 
 
 def page_cache():

@@ -93,6 +93,25 @@ ROLES = {
         description="Tài khoản, phân quyền và mọi nội dung.",
         permissions=ALL_PERMISSIONS,
     ),
+    # --- Citizens' questions (feedback/) ---------------------------------------------
+    # Handlers receive, assign, approve and publish; a unit's reporters see and answer
+    # only what is assigned to their unit (Question.objects.for_user, feedback/admin.py).
+    "feedback_handler": Role(
+        group="Tiếp nhận hỏi đáp",
+        description="Tiếp nhận câu hỏi, góp ý; giao đơn vị trả lời; duyệt, công bố câu trả lời.",
+        permissions=(
+            *model_permissions(["feedback.question"], "add", "change", "view"),
+            "feedback.handle_question",
+            # Not documents or conferences: viewing those lets staff preview drafts.
+            *model_permissions(["targets.responsibleunit", "resolutions.committee"], "view"),
+        ),
+    ),
+    "feedback_unit": Role(
+        group="Đơn vị trả lời hỏi đáp",
+        description="Xem và trả lời câu hỏi, góp ý được giao cho đơn vị mình.",
+        permissions=model_permissions(["feedback.question"], "change", "view"),
+    ),
+    # ---------------------------------------------------------------------------------
 }
 
 # Following resolutions through (targets/). Approvers define targets and approve the

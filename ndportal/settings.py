@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "resolutions",
     "targets",  # following resolutions through: units, programmes, targets, reports
     "pages",  # the site's own pages and details (giới thiệu, liên hệ, chân trang)
+    # Citizens' questions and answers: apart from resolutions because they hold personal
+    # data with its own retention, roles and handling, and relate to targets and conferences too.
+    "feedback",
     "demo",  # `manage.py load_demo` only: no models, no URLs
 ]
 
@@ -317,6 +320,8 @@ RATE_LIMITS = {
     ),
     "resolutions:conference-feed": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
     "resolutions:conference-ics": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_CALENDAR", "60/60")),
+    # Looking a question up by its code: bounds guessing (feedback/views.py).
+    "feedback:lookup": ("GET,HEAD", os.environ.get("NDPORTAL_RATE_FEEDBACK_LOOKUP", "20/60")),
 }
 # Registry exports (du-lieu.json, du-lieu.csv): rows per page, and how long a page is cached
 # (any document change starts a new cache entry at once; resolutions/exports.py).
@@ -327,6 +332,18 @@ EXPORT_CACHE_SECONDS = int(os.environ.get("NDPORTAL_EXPORT_CACHE_SECONDS", 600))
 # Reports of target values and milestones wait for an approver before readers see them;
 # on, they are public as soon as a reporting unit saves them.
 TARGET_REPORTS_PUBLIC_AT_ONCE = env_bool("NDPORTAL_TARGET_REPORTS_PUBLIC_AT_ONCE")
+# --- Citizens' questions (feedback/; docs/security.md §22) ---------------------------
+# Questions sent per address (a sent question, not a failed attempt), in the shared cache.
+FEEDBACK_RATE = os.environ.get("NDPORTAL_RATE_FEEDBACK", "5/600")
+# While the cache is down the per-address limit cannot count: the form stays open, up to
+# this many questions per hour from everyone together, counted in the database.
+FEEDBACK_OUTAGE_HOURLY_LIMIT = int(os.environ.get("NDPORTAL_FEEDBACK_OUTAGE_HOURLY", 100))
+# A form sent sooner than this after it was shown is a robot's; later than the maximum, stale.
+FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("NDPORTAL_FEEDBACK_MIN_FILL_SECONDS", 3))
+FEEDBACK_MAX_FORM_AGE = int(os.environ.get("NDPORTAL_FEEDBACK_MAX_FORM_AGE", 24 * 3600))
+FEEDBACK_MAX_LINKS = int(os.environ.get("NDPORTAL_FEEDBACK_MAX_LINKS", 2))
+# Senders' contact details are erased this many days after the question is closed.
+FEEDBACK_CONTACT_RETENTION_DAYS = int(os.environ.get("NDPORTAL_FEEDBACK_RETENTION_DAYS", 365))
 
 # --- Content-Security-Policy and Permissions-Policy (docs/security.md §14) ----------
 # Public pages: no inline script, no event handler attribute, nothing from other hosts.

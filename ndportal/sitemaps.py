@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from feedback.models import Question
 from news.models import Article, Category
 from pages.models import Page
 from resolutions.models import Conference, Document
@@ -39,6 +40,7 @@ class SectionSitemap(Sitemap):
         ("resolutions:document-list", (Document,)),
         ("resolutions:conference-list", (Conference,)),
         ("resolutions:conference-reach", (Conference,)),
+        ("feedback:question-list", (Question,)),
     ]
 
     def items(self):
@@ -116,6 +118,13 @@ class PageSitemap(ItemSitemap):
         return Page.objects.published().only("slug", "updated_at").order_by("order", "id")
 
 
+class QuestionSitemap(ItemSitemap):
+    """Published questions and answers (never who asked: the URL is the question's number)."""
+
+    def items(self):
+        return Question.objects.published().only("pk", "updated_at").order_by("-id")
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "categories": CategorySitemap,
@@ -124,6 +133,7 @@ SITEMAPS = {
     "conferences": ConferenceSitemap,
     "pages": PageSitemap,
     "progress": ProgressSitemap,
+    "questions": QuestionSitemap,
 }
 
 

@@ -51,6 +51,7 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("", include("resolutions.urls")),
     path("", include("targets.urls")),
+    path("hoi-dap/", include("feedback.urls")),
     # Public images only; off unless NDPORTAL_SERVE_MEDIA (or debug) is on.
     re_path(PUBLIC_IMAGE_PATTERN, public_image, name="public-image"),
     # Last: /<slug>/ answers only for a published page; every address above wins.

@@ -6,6 +6,7 @@ from itertools import count
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
+from feedback.models import Question, QuestionStatus
 from ndportal.publishing import Status
 from ndportal.roles import ROLES
 from news.models import Article, Category
@@ -18,6 +19,7 @@ from resolutions.models import (
     IssuingBody,
     Term,
 )
+from targets.models import ResponsibleUnit
 
 _sequence = count(1)
 
@@ -119,9 +121,7 @@ def make_page(**overrides):
 
 
 def make_unit(**overrides):
-    """A responsible unit (targets app)."""
-    from targets.models import ResponsibleUnit
-
+    """A responsible unit (đơn vị chủ trì)."""
     values = {"name": f"Sở số {next(_sequence)}"}
     values.update(overrides)
     return ResponsibleUnit.objects.create(**values)
@@ -151,3 +151,27 @@ def make_report(target, year=2022, value=50, **overrides):
     values = {"period": Period.YEAR, "is_approved": True}
     values.update(overrides)
     return TargetReport.objects.create(target=target, year=year, value=value, **values)
+
+
+def make_question(**overrides):
+    """A citizen's question, received (not assigned) unless overridden; answered=True publishes
+    it (assigned, approved answer, consent to publish)."""
+    answered = overrides.pop("answered", False)
+    values = {
+        "subject": f"Câu hỏi số {next(_sequence)}",
+        "message": "Xin hỏi chính sách hỗ trợ theo nghị quyết được áp dụng thế nào?",
+        "received_at": timezone.now() - datetime.timedelta(days=10),
+    }
+    if answered:
+        now = timezone.now()
+        values.update(
+            status=QuestionStatus.ANSWERED,
+            consent_to_publish=True,
+            answer="Câu trả lời của đơn vị.",
+            answered_at=now - datetime.timedelta(days=2),
+            closed_at=now - datetime.timedelta(days=2),
+        )
+        if "committee" not in overrides:
+            values["unit"] = overrides.pop("unit", None) or make_unit()
+    values.update(overrides)
+    return Question.objects.create(**values)

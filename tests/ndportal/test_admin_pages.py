@@ -78,6 +78,11 @@ def make_extra_rows(document, term):
             happened_on=datetime.date(2023, 5, 1),
             title="Kiểm tra giữa kỳ",
         ),
+        "feedback.Question": lambda model: model.objects.create(
+            subject="Hỏi về nghị quyết",
+            message="Xin hỏi nghị quyết được thực hiện thế nào?",
+            document=document,
+        ),
     }
     for label, build in builders.items():
         try:

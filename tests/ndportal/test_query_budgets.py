@@ -27,11 +27,14 @@ from tests.factories import (
     make_committee,
     make_conference,
     make_document,
+    make_question,
     make_term,
+    make_unit,
 )
 
 HOME_BUDGET = 12
 PAGE_BUDGET = 10
+SEARCH_BUDGET = 13
 
 
 def build(n):
@@ -78,7 +81,20 @@ def build(n):
             conference=first_conference, name=f"Điểm cầu {i}", attendance=10 + i
         )
     first_conference.documents.add(*documents)
+    unit = make_unit(name="Sở Nông nghiệp và Môi trường")
+    questions = [
+        # Words apart from the search test's "nghi quyet", so search pages measure alike.
+        make_question(
+            answered=True,
+            unit=unit,
+            document=documents[i],
+            subject="Thủ tục hỗ trợ giống lúa",
+            message="Xin hỏi thủ tục nhận hỗ trợ giống lúa chất lượng cao?",
+        )
+        for i in range(n)
+    ]
     return {
+        "question": questions[0],
         "category": category,
         "article": first_article,
         "document": first_document,
@@ -93,6 +109,8 @@ def pages(data):
     document_filters = (
         f"?loai=nghi-quyet&nhiem_ky={data['term'].name}&linh_vuc={data['field'].slug}"
     )
+    question = data["question"]
+    question_filters = f"?van_ban={question.document_id}&don_vi={question.unit_id}"
     return [
         ("home", reverse("home"), HOME_BUDGET),
         ("news list", reverse("news:article-list"), PAGE_BUDGET),
@@ -104,10 +122,18 @@ def pages(data):
         ("conference list", reverse("resolutions:conference-list"), PAGE_BUDGET),
         ("conference", data["conference"].get_absolute_url(), PAGE_BUDGET),
         ("reach", reverse("resolutions:conference-reach"), PAGE_BUDGET),
-        ("search", reverse("search") + "?q=nghi+quyet", PAGE_BUDGET),
+        # Each kind the search covers costs a count even when nothing matches, and up to
+        # two counts and a fetch when something does: with Hỏi đáp (the fifth kind) this
+        # page is 11 here, 13 when every kind has hits on the page.
+        ("search", reverse("search") + "?q=nghi+quyet", SEARCH_BUDGET),
         ("article feed", reverse("article-feed"), PAGE_BUDGET),
         ("category feed", reverse("category-feed", args=[data["category"].slug]), PAGE_BUDGET),
         ("document feed", reverse("document-feed"), PAGE_BUDGET),
+        ("hỏi đáp", reverse("feedback:question-list"), PAGE_BUDGET),
+        ("hỏi đáp filtered", reverse("feedback:question-list") + question_filters, PAGE_BUDGET),
+        ("question", data["question"].get_absolute_url(), PAGE_BUDGET),
+        ("send page", reverse("feedback:send"), PAGE_BUDGET),
+        ("lookup", reverse("feedback:lookup") + f"?ma={data['question'].code}", PAGE_BUDGET),
     ]
 
 

@@ -330,7 +330,9 @@ class CountsFiltersPagesTests(TestCase):
         """25 articles and 2 documents, by year; drafts and scheduled items never counted."""
         results = run_search("phong trao thi dua")
         counts = {kind.name: n for kind, n in results.kind_counts}
-        self.assertEqual(counts, {"tin-tuc": 25, "van-ban": 2, "hoi-nghi": 0, "trang": 0})
+        self.assertEqual(
+            counts, {"tin-tuc": 25, "van-ban": 2, "hoi-nghi": 0, "trang": 0, "hoi-dap": 0}
+        )
         self.assertEqual(results.total, 27)
         years = dict(results.year_counts)
         self.assertEqual(years[2021], 1)

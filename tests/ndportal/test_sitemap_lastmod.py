@@ -12,6 +12,7 @@ from tests.factories import (
     make_conference,
     make_document,
     make_page,
+    make_question,
     make_report,
     make_target,
 )
@@ -25,6 +26,7 @@ class SitemapLastmodTests(TestCase):
         cls.document = make_document()
         cls.conference = make_conference()
         make_page()
+        make_question(answered=True)
         make_article(status=Status.DRAFT, published_at=None)
         make_report(make_target())
 

@@ -82,6 +82,7 @@ class SitemapTests(TestCase):
             "/van-ban/",
             "/hoi-nghi/",
             reverse("resolutions:conference-reach"),
+            reverse("feedback:question-list"),
             self.politics.get_absolute_url(),
             *(item.get_absolute_url() for item in self.public.values()),
         ]
@@ -178,7 +179,7 @@ class SitemapTests(TestCase):
             make_conference()
         with CaptureQueriesContext(connection) as many:
             entries = self.entries()
-        self.assertEqual(len(entries), 5 + 10 * 4)
+        self.assertEqual(len(entries), 6 + 10 * 4)
         self.assertEqual(len(many), len(few))
 
 

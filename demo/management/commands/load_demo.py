@@ -19,7 +19,14 @@ DEMO_USERNAME = "admin"
 # Printed on every run, so it must never exist outside a local demo: see handle().
 DEMO_PASSWORD = "ndportal-demo"
 # Demo accounts for the editorial roles (ndportal/roles.py), with the same public password.
-DEMO_ROLE_ACCOUNTS = [("bientap", "editor", "Biên tập"), ("duyet", "approver", "Duyệt")]
+DEMO_ROLE_ACCOUNTS = [
+    ("bientap", "editor", "Biên tập"),
+    ("duyet", "approver", "Duyệt"),
+    # Citizens' questions: a handler, and a reporter of Sở Nông nghiệp và Môi trường.
+    ("tiepnhan", "feedback_handler", "Tiếp nhận"),
+    ("donvi", "feedback_unit", "Sở NN&MT"),
+]
+FEEDBACK_UNIT_ACCOUNT = "donvi"
 
 
 def content_loaders():
@@ -31,6 +38,7 @@ def content_loaders():
     try:
         from demo.conferences import load_conferences
         from demo.documents import load_documents
+        from demo.feedback import load_feedback
         from demo.news import load_news
         from demo.pages import load_pages, load_site_details
         from demo.targets import load_targets
@@ -39,7 +47,15 @@ def content_loaders():
             f"Thiếu gói {error.name} để tạo dữ liệu mẫu. Cài các gói phát triển: "
             'pip install -e ".[dev]" (make run tự cài).'
         ) from error
-    return load_documents, load_conferences, load_news, load_pages, load_site_details, load_targets
+    return (
+        load_documents,
+        load_conferences,
+        load_news,
+        load_pages,
+        load_site_details,
+        load_targets,
+        load_feedback,
+    )
 
 
 class Command(BaseCommand):
@@ -72,6 +88,7 @@ class Command(BaseCommand):
             load_pages,
             load_site_details,
             load_targets,
+            load_feedback,
         ) = loaders
         with transaction.atomic():
             documents = load_documents()
@@ -83,10 +100,15 @@ class Command(BaseCommand):
             user_created = self.create_admin()
             self.create_role_accounts()
             self.create_unit_accounts(units)
+            questions, feedback_units = load_feedback(documents)
+            feedback_units[0].reporters.add(
+                get_user_model().objects.get(username=FEEDBACK_UNIT_ACCOUNT)
+            )
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
-            f"{len(articles)} bài viết, {len(pages)} trang thông tin, {len(targets)} chỉ tiêu."
+            f"{len(articles)} bài viết, {len(pages)} trang thông tin, {len(targets)} chỉ tiêu, "
+            f"{len(questions)} câu hỏi."
         )
         port = os.environ.get("PORT", "8000")
         line = (
