@@ -116,3 +116,15 @@ def make_page(**overrides):
     }
     values.update(overrides)
     return Page.objects.create(**values)
+
+
+def warm_page_fragments():
+    """Read what every page keeps under the content version (footer, main navigation,
+    "Đọc nhiều"), so that an exact query count measures the page alone."""
+    from news.navigation import nav_categories
+    from news.reads import most_read
+    from pages.footer import footer_data
+
+    footer_data()
+    nav_categories()
+    most_read()
