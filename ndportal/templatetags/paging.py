@@ -20,7 +20,8 @@ def page_links(context, page_obj, param="page"):
 
     def link(number):
         # Page 1 is the list's own address, without the parameter (one URL per page).
-        return path + querystring(context, **{param: None if number == 1 else number})
+        query = querystring(context, **{param: None if number == 1 else number})
+        return path + (query if query != "?" else "")
 
     paginator = page_obj.paginator
     numbers = []

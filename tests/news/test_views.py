@@ -115,7 +115,7 @@ class ArticleDetailTests(TestCase):
         self.assertNotContains(response, self.draft_conference.title)
 
     def test_related_articles_are_published_only(self):
-        """'Cùng chuyên mục' lists the published neighbour, never a draft or scheduled one."""
+        """'Bài liên quan' lists the published neighbour, never a draft or scheduled one."""
         response = self.client.get(self.article.get_absolute_url())
         self.assertContains(response, self.related.title)
         self.assertNotContains(response, self.related_draft.title)
