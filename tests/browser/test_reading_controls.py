@@ -37,3 +37,19 @@ def test_page_works_without_javascript(live_server, browser):
     assert page.get_by_role("heading", name="Bài không cần JavaScript").is_visible()
     assert not page.locator("[data-reading-controls]").is_visible()
     context.close()
+
+
+def test_breadcrumb_links_are_large_enough_to_tap(live_server, browser):
+    """On a phone every breadcrumb link is at least 24 × 24 px (WCAG 2.5.8)."""
+    article = make_article(title="Bài có đường dẫn vị trí")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(live_server.url + article.get_absolute_url())
+    boxes = page.eval_on_selector_all(
+        ".breadcrumbs a",
+        "links => links.map(a => [a.getBoundingClientRect().width,"
+        " a.getBoundingClientRect().height])",
+    )
+    assert len(boxes) == 3
+    assert all(width >= 24 and height >= 24 for width, height in boxes), boxes
+    context.close()
