@@ -19,7 +19,7 @@ class HomeBlocksTests(TestCase):
         make_conference(starts_at=timezone.now() + datetime.timedelta(days=3))
 
     def test_every_block_links_to_its_full_list(self):
-        """ "Xem thêm" to the news, the registry, the conferences and their calendar."""
+        """A "Xem thêm" link to the news, the registry, the conferences and their calendar."""
         html = self.client.get(reverse("home")).content.decode()
         more = {
             re.sub(r"<[^>]+>", "", text).strip(): href
