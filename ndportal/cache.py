@@ -7,6 +7,8 @@ no page can be forgotten. Scheduled items need no write to appear, so a page is 
 cached past the next scheduled publication time, nor longer than PAGE_CACHE_SECONDS.
 """
 
+import datetime
+import logging
 import time
 
 from django.conf import settings
@@ -21,6 +23,8 @@ NEXT_PUBLICATIONS_KEY = "next-publications"
 # Everything readers see is stored in these apps: items, vocabularies, photos, files,
 # relations, connected sites. Users, sessions and history rows are not shown to readers.
 PUBLIC_APPS = {"news", "resolutions", "pages", "targets", "feedback"}
+
+logger = logging.getLogger(__name__)
 
 
 def page_cache():
@@ -66,14 +70,48 @@ def remember_publication_times():
     page_cache().set(NEXT_PUBLICATIONS_KEY, times, timeout=None)
 
 
+def seconds_to_midnight(now=None):
+    """Seconds until the next local midnight (Asia/Ho_Chi_Minh): the header's date changes then."""
+    now = timezone.localtime(now)
+    tomorrow = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(1, int((tomorrow - now).total_seconds()))
+
+
 def page_timeout(cap=None):
-    """Seconds a page (or a fragment, up to `cap`) rendered now may be served from the cache."""
+    """Seconds a page (or a fragment, up to `cap`) rendered now may be served from the cache.
+
+    Never past the next scheduled publication, nor past local midnight: every page shows
+    the day's date in its header, so a copy cached at 23:59 must not say yesterday's date.
+    """
     timeout = settings.PAGE_CACHE_SECONDS if cap is None else cap
     now = timezone.now()
     coming = [due for due in page_cache().get(NEXT_PUBLICATIONS_KEY) or [] if due > now]
     if coming:
         timeout = min(timeout, int((coming[0] - now).total_seconds()))
-    return timeout
+    return min(timeout, seconds_to_midnight(now))
+
+
+def cached_fragment(name, read, *, seconds):
+    """`read()`'s value, kept under the content version for up to `seconds` (fail open).
+
+    For the parts of every page (footer, main navigation) that would otherwise cost
+    queries on each page rendered: a write to any public model bumps the version, so the
+    value is never older than the content. Values must be plain data (no model
+    instances): the cache may outlive a change of the model.
+    """
+    try:
+        key = f"{name}-{content_version()}"
+        value = page_cache().get(key)
+    except Exception:  # any cache backend error: read afresh
+        logger.warning("Cache unavailable: %s read from the database.", name, exc_info=True)
+        return read()
+    if value is None:
+        value = read()
+        try:
+            page_cache().set(key, value, timeout=page_timeout(cap=seconds))
+        except Exception:
+            logger.warning("Cache unavailable: %s not stored.", name, exc_info=True)
+    return value
 
 
 def content_written():

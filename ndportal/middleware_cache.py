@@ -17,6 +17,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     cc_delim_re,
@@ -105,7 +106,9 @@ class PublicPageCacheMiddleware:
         if self.vary_encoding and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
             url += "|gzip"
         digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"page:{content_version()}:{digest}"
+        # The local date too: every page shows it in its header, so at midnight every key
+        # changes at once, whatever the precision of the cache's own expiry.
+        return f"page:{content_version()}:{timezone.localdate():%Y%m%d}:{digest}"
 
     def mark_personal(self, request, response):
         """Answers to signed-in users are for their browser only, never a shared cache."""

@@ -38,6 +38,9 @@ VOCABULARIES = (
     "resolutions.committeecount",
 )
 
+# Figures the site records by itself (news/reads.py): no role edits them.
+STATISTICS = ("news.articlereads",)
+
 ALL_PERMISSIONS = "__all__"
 
 

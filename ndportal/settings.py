@@ -75,6 +75,8 @@ MIDDLEWARE = [
     # cache so that cached answers count too.
     "ndportal.ratelimit.RateLimitMiddleware",
     # Outside session, CSRF, auth and messages: it must see every cookie they set.
+    # Counts article reads in the cache; outside the page cache, so that hits count too.
+    "news.reads.ReadCountMiddleware",
     "ndportal.middleware_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ndportal.context_processors.site",
                 "pages.context_processors.footer",
+                "news.context_processors.navigation",
             ],
         },
     },
@@ -170,6 +173,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 60))
 # s-maxage for a CDN or nginx micro-cache in front; browsers always revalidate (max-age=0).
 PAGE_EDGE_SECONDS = int(os.environ.get("DJANGO_PAGE_EDGE_SECONDS", 10))
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
+# Article reads are counted in the cache and added to the database this often (news/reads.py).
+READS_FLUSH_SECONDS = int(os.environ.get("NDPORTAL_READS_FLUSH_SECONDS", 300))
 
 # --- Language and time --------------------------------------------------------
 LANGUAGE_CODE = "vi"

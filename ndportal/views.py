@@ -3,6 +3,7 @@
 from django.views.generic import TemplateView
 
 from news.models import Article
+from news.reads import most_read
 from resolutions.models import Conference, Document
 
 
@@ -23,4 +24,5 @@ class HomeView(TemplateView):
         conferences = Conference.objects.published()
         context["upcoming_conferences"] = conferences.upcoming()[:4]
         context["recent_conferences"] = conferences.past()[:4]
+        context["most_read"] = most_read()
         return context

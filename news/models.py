@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from ndportal.html import SanitizedHTMLField
@@ -13,6 +15,9 @@ from ndportal.search.models import Searchable, SearchSource, html_to_text
 from ndportal.text import unique_slug
 from ndportal.uploads import UploadTo
 from resolutions.models import Conference, Document
+
+# /tin-tuc/the/<tag>/ lists a tag's articles, so no category may take this slug.
+TAG_PREFIX = "the"
 
 
 class Category(NormalizedTextModel, Searchable):
@@ -41,6 +46,15 @@ class Category(NormalizedTextModel, Searchable):
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"category": self.slug})
 
+    def clean(self):
+        if self.slug == TAG_PREFIX:
+            raise ValidationError(
+                {
+                    "slug": f"Đường dẫn “{TAG_PREFIX}” dành cho trang từ khóa; "
+                    "hãy chọn đường dẫn khác."
+                }
+            )
+
 
 class Tag(NormalizedTextModel, Searchable):
     """A keyword that groups articles across categories."""
@@ -66,6 +80,9 @@ class Tag(NormalizedTextModel, Searchable):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"tag": self.slug})
 
 
 class Article(Publishable):
@@ -150,6 +167,39 @@ class Article(Publishable):
             "news:article-detail", kwargs={"category": self.category.slug, "slug": self.slug}
         )
 
+    def related_articles(self, limit=4):
+        """Published articles sharing this one's documents, conferences or tags, in one query.
+
+        A shared document or conference weighs three shared tags; the same category
+        fills the list when too few share anything. Newest first among equals.
+        """
+        score = Value(0)
+        shares = Q(category_id=self.category_id)
+        for through, field, weight in (
+            (Article.documents.through, "document_id", 3),
+            (Article.conferences.through, "conference_id", 3),
+            (Article.tags.through, "tag_id", 1),
+        ):
+            mine = through.objects.filter(article_id=self.pk).values(field)
+            theirs = through.objects.filter(**{f"{field}__in": mine})
+            count = (
+                theirs.filter(article_id=OuterRef("pk"))
+                .order_by()
+                .values("article_id")
+                .annotate(shared=Count("*"))
+                .values("shared")
+            )
+            score = score + weight * Coalesce(Subquery(count), 0)
+            shares |= Q(pk__in=theirs.values("article_id"))
+        return (
+            Article.objects.published()
+            .filter(shares)
+            .exclude(pk=self.pk)
+            .annotate(relatedness=score)
+            .order_by("-relatedness", "-published_at", "-id")
+            .select_related("category")[:limit]
+        )
+
     def search_source(self):
         source = SearchSource(
             title=[self.title],
@@ -180,3 +230,24 @@ class ArticlePhoto(Photo):
     class Meta(Photo.Meta):
         verbose_name = "ảnh trong bài"
         verbose_name_plural = "ảnh trong bài"
+
+
+class ArticleReads(NormalizedTextModel):
+    """How many times readers opened an article on one day (filled in batches, news/reads.py)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="reads"
+    )
+    day = models.DateField("ngày")
+    count = models.PositiveIntegerField("lượt đọc", default=0)
+
+    class Meta:
+        verbose_name = "lượt đọc trong ngày"
+        verbose_name_plural = "lượt đọc trong ngày"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="article_reads_once_a_day")
+        ]
+        indexes = [models.Index(fields=["day", "article"], name="article_reads_day_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} · {self.day:%d/%m/%Y}: {self.count}"

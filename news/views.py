@@ -4,7 +4,8 @@ from django.views.generic import DetailView, ListView
 
 from ndportal.pagination import DeferredJoinPaginator
 from ndportal.preview import PublishedMixin
-from news.models import Article, Category
+from news.models import Article, Category, Tag
+from news.reads import most_read
 
 
 class ArticleListView(PublishedMixin, ListView):
@@ -37,6 +38,26 @@ class CategoryArticleListView(ArticleListView):
         return context
 
 
+class TagArticleListView(ArticleListView):
+    """A tag's published articles; a tag none of them carries yet answers 404."""
+
+    # A tag typed for a draft stays unseen (its name included) until the draft is published.
+    allow_empty = False
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["tag"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
+        context["breadcrumbs"] = [
+            (reverse("news:article-list"), "Tin tức"),
+            (None, f"Từ khóa: {self.tag.name}"),
+        ]
+        return context
+
+
 class ArticleDetailView(PublishedMixin, DetailView):
     model = Article
     preview_allowed = True
@@ -62,10 +83,6 @@ class ArticleDetailView(PublishedMixin, DetailView):
             article.documents.published().select_related("doc_type", "issuing_body").with_validity()
         )
         context["conferences"] = article.conferences.published()
-        context["related_articles"] = (
-            Article.objects.published()
-            .filter(category=article.category)
-            .exclude(pk=article.pk)
-            .select_related("category")[:4]
-        )
+        context["related_articles"] = article.related_articles()
+        context["most_read"] = most_read()
         return context

@@ -7,15 +7,11 @@ write to a page bumps the version (ndportal/cache.py), and the entry lives no lo
 than the next scheduled publication.
 """
 
-import logging
-
-from ndportal.cache import content_version, page_cache, page_timeout
+from ndportal.cache import cached_fragment
 from pages.models import Page, SiteDetails
 
 # Kept even when whole pages are not cached (PAGE_CACHE_SECONDS=0): a write bumps the version.
 FOOTER_SECONDS = 3600
-
-logger = logging.getLogger(__name__)
 
 
 def details_values(details):
@@ -35,16 +31,4 @@ def read_footer():
 
 def footer_data():
     """{"details": {field: value}, "pages": [(title, url), ...]}, from the cache when fresh."""
-    try:
-        key = f"footer-{content_version()}"
-        data = page_cache().get(key)
-    except Exception:  # any cache backend error: read the footer afresh (fail open)
-        logger.warning("Cache unavailable: footer read from the database.", exc_info=True)
-        return read_footer()
-    if data is None:
-        data = read_footer()
-        try:
-            page_cache().set(key, data, timeout=page_timeout(cap=FOOTER_SECONDS))
-        except Exception:
-            logger.warning("Cache unavailable: footer not stored.", exc_info=True)
-    return data
+    return cached_fragment("footer", read_footer, seconds=FOOTER_SECONDS)

@@ -80,43 +80,65 @@ def committees_chart(reach):
     return share_chart(f"Cấp ủy đã tổ chức học tập {reach.document}, theo cấp", rows)
 
 
-def relation_diagram(document, outgoing, incoming, width=480):
+def relation_diagram(document, outgoing, incoming):
     """Boxes and arrows for the SVG on the document page, laid out here, not in the browser.
 
-    Documents acting on this one sit on the left, documents it acts on on the right.
+    Documents acting on this one stand above it, documents it acts on below it, two boxes
+    to a row. The drawing is 390 units wide whatever the number of relations, so a phone
+    shows it near its natural size (three columns side by side shrank the labels to 6 px).
+    The arrows run down the gap between the two columns.
     """
     if not outgoing and not incoming:
         return None
-    row, box_w, box_h, top = 52, 150, 40, 12
-    rows = max(len(outgoing), len(incoming), 1)
-    height = top * 2 + rows * row
-    centre = {"x": (width - box_w) // 2, "y": top + (rows * row - box_h) // 2}
+    box_w, box_h, gap, row, tier_gap, top = 180, 44, 30, 56, 34, 6
+    width = 2 * box_w + gap
+    centre_x = (width - box_w) // 2
+    middle = width // 2
 
-    def node(doc, x, index, label):
-        y = top + index * row + (row - box_h) // 2
-        return {
-            "x": x,
-            "y": y,
-            "text": doc.number,
-            "title": str(doc),
-            "url": doc.get_absolute_url(),
-            "label": label,
-            "mid_y": y + box_h // 2,
-        }
+    def tier(relations, y0, doc_of, label_of):
+        nodes = []
+        for index, relation in enumerate(relations):
+            alone = len(relations) == 1
+            column = index % 2
+            x = centre_x if alone else column * (box_w + gap)
+            y = y0 + (index // 2) * row
+            doc = doc_of(relation)
+            nodes.append(
+                {
+                    "x": x,
+                    "y": y,
+                    "text": doc.number,
+                    "title": str(doc),
+                    "url": doc.get_absolute_url(),
+                    "label": label_of(relation),
+                    # Where the arrow meets the box: its inner side, or its middle when alone.
+                    "edge_x": middle if alone else (x + box_w if column == 0 else x),
+                    "edge_y": None if alone else y + box_h // 2,
+                }
+            )
+        rows = (len(relations) + 1) // 2
+        return nodes, rows * row
 
-    left = [node(r.source, 0, i, REVERSE_RELATION_LABELS[r.kind]) for i, r in enumerate(incoming)]
-    right = [node(r.target, width - box_w, i, r.get_kind_display()) for i, r in enumerate(outgoing)]
-    centre_mid = centre["y"] + box_h // 2
-    for item in left:
-        item["line"] = (box_w, item["mid_y"], centre["x"], centre_mid)
-    for item in right:
-        item["line"] = (centre["x"] + box_w, centre_mid, item["x"], item["mid_y"])
+    above, above_h = tier(
+        incoming, top, lambda r: r.source, lambda r: REVERSE_RELATION_LABELS[r.kind]
+    )
+    centre_y = top + (above_h - row + box_h + tier_gap if incoming else 0)
+    below, below_h = tier(
+        outgoing, centre_y + box_h + tier_gap, lambda r: r.target, lambda r: r.get_kind_display()
+    )
+    for item in above:
+        start_y = item["edge_y"] if item["edge_y"] is not None else item["y"] + box_h
+        item["line"] = (item["edge_x"], start_y, middle, centre_y)
+    for item in below:
+        end_y = item["edge_y"] if item["edge_y"] is not None else item["y"]
+        item["line"] = (middle, centre_y + box_h, item["edge_x"], end_y)
+    height = (below[-1]["y"] + box_h if below else centre_y + box_h) + top
     return {
         "width": width,
         "height": height,
         "box_w": box_w,
         "box_h": box_h,
         "half_w": box_w // 2,
-        "centre": {**centre, "text": document.number},
-        "nodes": left + right,
+        "centre": {"x": centre_x, "y": centre_y, "text": document.number},
+        "nodes": above + below,
     }

@@ -175,3 +175,15 @@ def make_question(**overrides):
             values["unit"] = overrides.pop("unit", None) or make_unit()
     values.update(overrides)
     return Question.objects.create(**values)
+
+
+def warm_page_fragments():
+    """Read what every page keeps under the content version (footer, main navigation,
+    "Đọc nhiều"), so that an exact query count measures the page alone."""
+    from news.navigation import nav_categories
+    from news.reads import most_read
+    from pages.footer import footer_data
+
+    footer_data()
+    nav_categories()
+    most_read()

@@ -35,7 +35,6 @@ class SearchView(TemplateView):
             context.update(
                 results=results,
                 page_obj=page,
-                page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
                 filtered=filtered,
             )
         return context

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import WEEKDAYS
 from django.views import View
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 
+from ndportal.dates import WEEKDAYS
 from ndportal.preview import PublishedMixin
 from resolutions import charts, ical
 from resolutions.downloads import AttachmentView
@@ -133,7 +133,8 @@ class ConferenceCalendarView(MonthArchiveView):
             )
         ]
         context.update(
-            weekdays=[WEEKDAYS[number] for number in range(7)],
+            # Spelt out, with the short form (T2 … CN) a phone's narrow columns show.
+            weekdays=list(zip(WEEKDAYS, [*(f"T{n}" for n in range(2, 8)), "CN"], strict=True)),
             weeks=weeks,
             previous_month=within_calendar(context["previous_month"]),
             next_month=within_calendar(context["next_month"]),

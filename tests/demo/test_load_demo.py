@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from demo import files as demo_files
 from demo.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
 from demo.news import ARTICLES
-from news.models import Article, Category, Tag
+from news.models import Article, ArticleReads, Category, Tag
+from news.reads import most_read
 from resolutions.models import (
     Conference,
     ConferencePhoto,
@@ -156,6 +157,13 @@ class LoadDemoTests(TestCase):
         with override_settings(DEBUG=True):
             load_demo()
         self.assertEqual(row_counts(), before)
+
+    def test_reads_only_for_published_articles(self):
+        """A week of reads for "Đọc nhiều", none for the draft or the scheduled article."""
+        self.assertTrue(ArticleReads.objects.exists())
+        hidden = ArticleReads.objects.exclude(article__in=Article.objects.published())
+        self.assertFalse(hidden.exists())
+        self.assertEqual(len(most_read()), 5)
 
     def test_second_run_keeps_changed_password(self):
         """An existing admin account is left alone, and the output says the password was kept."""

@@ -10,8 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from pages.footer import footer_data
-from tests.factories import make_article, make_category, make_conference, make_document, make_staff
+from tests.factories import (
+    make_article,
+    make_category,
+    make_conference,
+    make_document,
+    make_staff,
+    warm_page_fragments,
+)
 
 HIDDEN = "KHÔNG ĐƯỢC LỘ"
 
@@ -292,8 +298,7 @@ class QueryCountTests(TestCase):
             conference.documents.add(document)
 
     def setUp(self):
-        # The footer is read once per content version (pages/footer.py), not by each page.
-        footer_data()
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
 
     def test_home(self):
         """Home: featured, latest, documents, upcoming and recent conferences."""
@@ -326,7 +331,7 @@ class QueryCountTests(TestCase):
                 for index in range(6):
                     make_document(number=f"{90 + 10 * batch + index}-KH/TU")
                     make_conference()
-                footer_data()
+                warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
                 with CaptureQueriesContext(connection) as after:
                     self.client.get(url)
                 self.assertEqual(len(after), len(before), [q["sql"] for q in after])

@@ -12,7 +12,6 @@ from django.utils import timezone
 from ndportal.publishing import Status
 from ndportal.search import query_words, search
 from ndportal.text import search_key
-from pages.footer import footer_data
 from resolutions.models import Document
 from tests.factories import (
     make_article,
@@ -22,6 +21,7 @@ from tests.factories import (
     make_document_type,
     make_issuing_body,
     make_term,
+    warm_page_fragments,
 )
 
 DRAFT = {"status": Status.DRAFT, "published_at": None}
@@ -257,7 +257,7 @@ class HeaderSearchTests(SearchData, TestCase):
 
     def test_query_count_is_fixed(self):
         """Two counts per kind, two page queries, one per kind shown, the type lookup: no N+1."""
-        footer_data()  # read once per content version (pages/footer.py), not by this page
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
         # + the count of the pages and of the Hỏi đáp kinds (none of them match)
         with self.assertNumQueries(13):
             self.client.get(reverse("search"), {"q": "tinh uy"})

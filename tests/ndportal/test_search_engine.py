@@ -356,7 +356,7 @@ class CountsFiltersPagesTests(TestCase):
         url = reverse("search")
         first = self.client.get(url, {"q": "phong trao thi dua"})
         self.assertEqual(len(first.context["page_obj"].object_list), 20)
-        self.assertContains(first, 'href="?q=phong+trao+thi+dua&amp;trang=2"')
+        self.assertContains(first, 'href="/tim-kiem/?q=phong+trao+thi+dua&amp;trang=2"')
         # Past either end, the nearest real page is the last one.
         for page in ["2", "999", "-1"]:
             with self.subTest(page=page):

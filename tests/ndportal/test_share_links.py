@@ -28,13 +28,15 @@ class ShareLinksTests(TestCase):
         cls.document = make_document(number="11-NQ/TU")
 
     def test_article_share_targets(self):
-        """Copy link is the plain page URL; Facebook and email carry it, quoted."""
+        """Copy link is the plain page URL; Facebook, Zalo and email carry it, quoted."""
         url = "http://testserver" + self.article.get_absolute_url()
         response = self.client.get(self.article.get_absolute_url() + "?utm_source=x")
-        copy, facebook, email = hrefs(share_nav(response))[:3]
+        copy, facebook, zalo, email = hrefs(share_nav(response))[:4]
         self.assertEqual(copy, url)
         self.assertEqual(urlsplit(facebook).netloc, "www.facebook.com")
         self.assertEqual(parse_qs(urlsplit(facebook).query)["u"], [url])
+        self.assertEqual(urlsplit(zalo).netloc, "sp.zalo.me")
+        self.assertEqual(parse_qs(urlsplit(zalo).query)["url"], [url])
         mail = parse_qs(urlsplit(email).query)
         self.assertEqual(mail["subject"], ['Tin "nóng" & mới <b>'])
         self.assertIn(url, mail["body"][0])

@@ -7,8 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
-from pages.footer import footer_data
-from tests.factories import make_article, make_category, make_conference, make_document
+from tests.factories import (
+    make_article,
+    make_category,
+    make_conference,
+    make_document,
+    warm_page_fragments,
+)
 
 
 class ArticleListTests(TestCase):
@@ -110,7 +115,7 @@ class ArticleDetailTests(TestCase):
         self.assertNotContains(response, self.draft_conference.title)
 
     def test_related_articles_are_published_only(self):
-        """'Cùng chuyên mục' lists the published neighbour, never a draft or scheduled one."""
+        """'Bài liên quan' lists the published neighbour, never a draft or scheduled one."""
         response = self.client.get(self.article.get_absolute_url())
         self.assertContains(response, self.related.title)
         self.assertNotContains(response, self.related_draft.title)
@@ -153,6 +158,6 @@ class ArticleDetailTests(TestCase):
 
     def test_article_page_query_count(self):
         """The article page: article, tags, photos, documents, conferences, related articles."""
-        footer_data()  # read once per content version (pages/footer.py), not by this page
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
         with self.assertNumQueries(6):
             self.client.get(self.article.get_absolute_url())

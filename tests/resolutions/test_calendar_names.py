@@ -6,13 +6,20 @@ from django.urls import reverse
 
 class CalendarNamesTests(TestCase):
     def test_month_and_weekday_names(self):
-        """December 2026 reads "tháng 12 năm 2026"; the week starts on Thứ 2, ends on Chủ nhật."""
+        """December 2026 reads "tháng 12 năm 2026"; the week runs Thứ Hai … Chủ nhật, in words."""
         response = self.client.get(reverse("resolutions:conference-calendar", args=[2026, 12]))
         self.assertContains(response, "Lịch hội nghị tháng 12 năm 2026")
         self.assertContains(response, "<title>Lịch hội nghị tháng 12/2026 —", count=1)
-        self.assertEqual(response.context["weekdays"][0], "Thứ 2")
-        self.assertEqual(response.context["weekdays"][6], "Chủ nhật")
-        self.assertContains(response, '<th scope="col">Thứ 2</th>', html=True)
+        names = [name for name, _ in response.context["weekdays"]]
+        self.assertEqual(
+            names, ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+        )
+        self.assertContains(
+            response,
+            '<th scope="col"><span class="weekday-long">Thứ Hai</span>'
+            '<span class="weekday-short" aria-hidden="true">T2</span></th>',
+            html=True,
+        )
 
     def test_first_and_last_months_have_no_link_beyond(self):
         """January 2000 has no previous month and December 2100 no next one."""

@@ -6,11 +6,16 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from pages.footer import footer_data
 from resolutions import charts
 from resolutions.models import CommitteeCount
 from resolutions.reach import term_reach
-from tests.factories import make_committee, make_conference, make_document, make_term
+from tests.factories import (
+    make_committee,
+    make_conference,
+    make_document,
+    make_term,
+    warm_page_fragments,
+)
 
 REACH_URL = reverse("resolutions:conference-reach")
 
@@ -111,7 +116,7 @@ class ReachFiguresTests(TestCase):
 
     def test_overview_page(self):
         """The public overview draws a chart and a table for each resolution in few queries."""
-        footer_data()  # read once per content version (pages/footer.py), not by this page
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
         with self.assertNumQueries(4):
             response = self.client.get(REACH_URL)
         self.assertEqual(response.status_code, 200)
@@ -120,9 +125,11 @@ class ReachFiguresTests(TestCase):
         self.assertIn("2/10 (20%)", content)
         self.assertIn("01-NQ/TU", content)
         self.assertNotIn("03-NQ/TU", content)
-        # No script runs the chart: the only <script> is the page's JSON-LD data block.
+        # No script runs the chart: besides the JSON-LD data block, the only <script> is
+        # the site-wide text size and contrast controls (static/js/reading.js).
         self.assertEqual(
-            content.count("<script"), content.count('<script type="application/ld+json">')
+            content.count("<script"),
+            content.count('<script type="application/ld+json">') + content.count("js/reading."),
         )
 
     def test_unknown_term_is_400(self):
