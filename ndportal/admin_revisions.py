@@ -102,9 +102,7 @@ class RevisionAdminMixin:
 
     def _revision_url(self, item):
         opts = item._meta
-        return reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_pending_revision", args=[item.pk]
-        )
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_pending_revision", args=[item.pk])
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
@@ -240,7 +238,9 @@ class RevisionAdminMixin:
             "actions": actions,
             "action_names": [name for name, _ in actions],
             "form": form,
-            "change_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]),
+            "change_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]
+            ),
             "public_url": item.get_absolute_url() if item.is_public else "",
         }
         return TemplateResponse(request, "admin/ndportal/revision_pending.html", context)

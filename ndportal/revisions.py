@@ -161,9 +161,7 @@ class Revision(NormalizedTextModel):
         block = self.data.get("children", {}).get(model._meta.label_lower)
         if block is None:
             return None
-        existing = {
-            row.pk: row for row in model._default_manager.filter(**{block["fk"]: live.pk})
-        }
+        existing = {row.pk: row for row in model._default_manager.filter(**{block["fk"]: live.pk})}
         rows = []
         for stored in block["rows"]:
             values = _deserialize(model, stored["pk"], stored["fields"])
@@ -204,9 +202,7 @@ class Revision(NormalizedTextModel):
             old = sorted(getattr(live, name).values_list("pk", flat=True))
             if old != sorted(pks):
                 rows.append(
-                    DiffRow(
-                        capfirst(field.verbose_name), display(field, old), display(field, pks)
-                    )
+                    DiffRow(capfirst(field.verbose_name), display(field, old), display(field, pks))
                 )
         for model in self.child_models():
             fk = self.data["children"][model._meta.label_lower]["fk"]
@@ -291,7 +287,9 @@ def revision_data(*, form, formsets, previous=None):
                 for n in _form_field_names(child_form)
                 if n not in (formset.fk.name, formset.model._meta.pk.name)
             ]
-            rows.append({"pk": child_form.instance.pk, "fields": _serialize(child_form.instance, names)})
+            rows.append(
+                {"pk": child_form.instance.pk, "fields": _serialize(child_form.instance, names)}
+            )
         data["children"][label] = {"fk": formset.fk.name, "rows": rows}
     return data
 
@@ -310,9 +308,9 @@ def revision_save(*, item, user, form, formsets, submit=False) -> Revision:
     """Store the form's values as the item's pending revision; the live row is not written."""
     revision = Revision.objects.for_item(item).select_for_update().first()
     if revision is None:
-        stored_version = type(item)._default_manager.filter(pk=item.pk).values_list(
-            "version", flat=True
-        )[0]
+        stored_version = (
+            type(item)._default_manager.filter(pk=item.pk).values_list("version", flat=True)[0]
+        )
         revision = Revision(
             content_type=ContentType.objects.get_for_model(type(item)),
             object_id=item.pk,

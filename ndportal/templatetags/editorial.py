@@ -65,7 +65,9 @@ def review_queue(context):
         items = model._default_manager.select_related(*required)
         approver = can_publish(user, model)
         # Each approver sees what they may approve: their sections only (ndportal/scopes.py).
-        to_review = within_scope(user, items.awaiting_review()) if approver else items.awaiting_review()
+        to_review = (
+            within_scope(user, items.awaiting_review()) if approver else items.awaiting_review()
+        )
         pending = _revision_rows(user, model, items, approver)
         for key, rows in zip(("awaiting", "scheduled", "returned"), pending, strict=True):
             revisions[key].extend(rows)
@@ -91,7 +93,9 @@ def review_queue(context):
             returned.append({"kind": kind, "item": item, "url": _change(item)})
     awaiting.sort(key=lambda row: row["item"].updated_at)
     scheduled.sort(key=lambda row: row["item"].published_at)
-    revisions["awaiting"].sort(key=lambda row: row["revision"].submitted_at or row["revision"].updated_at)
+    revisions["awaiting"].sort(
+        key=lambda row: row["revision"].submitted_at or row["revision"].updated_at
+    )
     revisions["scheduled"].sort(key=lambda row: row["revision"].publish_at)
     return {
         "revisions": revisions,
