@@ -226,13 +226,17 @@ class ReviewTests(RevisionTestCase):
     def test_schedule_in_the_past_is_refused(self):
         """A scheduling time must lie ahead."""
         past = timezone.localtime(timezone.now() - datetime.timedelta(hours=1))
-        self.act(self.approver, self.article, "schedule", publish_at=past.strftime("%Y-%m-%dT%H:%M"))
+        self.act(
+            self.approver, self.article, "schedule", publish_at=past.strftime("%Y-%m-%dT%H:%M")
+        )
         self.assertEqual(Revision.objects.get().status, RevisionStatus.REVIEW)
 
     def test_editing_a_scheduled_revision_needs_a_new_review(self):
         """A change after scheduling sends the revision back to draft."""
         when = timezone.localtime(timezone.now() + datetime.timedelta(hours=2))
-        self.act(self.approver, self.article, "schedule", publish_at=when.strftime("%Y-%m-%dT%H:%M"))
+        self.act(
+            self.approver, self.article, "schedule", publish_at=when.strftime("%Y-%m-%dT%H:%M")
+        )
         self.edit(self.editor, self.article, lead="Sapo mới.")
         revision = Revision.objects.get()
         self.assertEqual((revision.status, revision.publish_at), (RevisionStatus.DRAFT, None))
