@@ -146,6 +146,15 @@ class Revision(NormalizedTextModel):
         for name in self.data.get("fields", {}):
             field = type(live)._meta.get_field(name)
             setattr(candidate, field.attname, getattr(item, field.attname))
+        # `candidate.photos.all()` then lists the revision's rows, so the publication check
+        # (alt text of every photo) and the search text judge what would be published.
+        cache = candidate.__dict__.setdefault("_prefetched_objects_cache", {})
+        for model in self.child_models():
+            rows = self.child_rows(model, live)
+            queryset = model._default_manager.none()
+            queryset._result_cache, queryset._prefetch_done = rows, True
+            fk = model._meta.get_field(self.data["children"][model._meta.label_lower]["fk"])
+            cache[fk.remote_field.get_cache_name()] = queryset
         return candidate
 
     def m2m_initial(self):

@@ -304,3 +304,32 @@ def jpeg_file():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("anh.jpg", image_bytes("JPEG"), content_type="image/jpeg")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class QueueQueryTests(RevisionTestCase):
+    def pending(self, count):
+        for number in range(count):
+            item = make_article(title=f"Bài đang hiện {number}")
+            Revision.objects.create(
+                item=item,
+                data={"fields": {"title": f"Bài sửa {number}"}},
+                status=RevisionStatus.REVIEW,
+                author=self.editor,
+            )
+
+    def test_queue_queries_do_not_grow_with_revisions(self):
+        """The admin index runs as many queries for 5 pending revisions as for 1."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.force_login(self.approver)
+        self.pending(1)
+        self.client.get("/admin/")
+        with CaptureQueriesContext(connection) as one:
+            self.assertContains(self.client.get("/admin/"), "Bài đang hiện 0")
+        self.pending(4)
+        with CaptureQueriesContext(connection) as five:
+            page = self.client.get("/admin/")
+        self.assertContains(page, "Bài đang hiện 3")
+        self.assertEqual(len(five), len(one))

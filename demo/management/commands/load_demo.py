@@ -18,7 +18,13 @@ DEMO_USERNAME = "admin"
 # Printed on every run, so it must never exist outside a local demo: see handle().
 DEMO_PASSWORD = "ndportal-demo"
 # Demo accounts for the editorial roles (ndportal/roles.py), with the same public password.
-DEMO_ROLE_ACCOUNTS = [("bientap", "editor", "Biên tập"), ("duyet", "approver", "Duyệt")]
+DEMO_ROLE_ACCOUNTS = [
+    ("bientap", "editor", "Biên tập"),
+    ("duyet", "approver", "Duyệt"),
+    # An approver limited to the first news category (ndportal/scopes.py).
+    ("duyet-tintuc", "approver", "Duyệt tin"),
+]
+SECTION_APPROVER = "duyet-tintuc"
 
 
 def content_loaders():
@@ -72,6 +78,7 @@ class Command(BaseCommand):
             load_site_details()
             user_created = self.create_admin()
             self.create_role_accounts()
+            self.limit_section_approver()
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
@@ -89,8 +96,9 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS(line))
         for username, role, _ in DEMO_ROLE_ACCOUNTS:
+            scope = " (chỉ duyệt chuyên mục đầu tiên)" if username == SECTION_APPROVER else ""
             self.stdout.write(
-                f"  {ROLES[role].group}: tài khoản {username}  mật khẩu: {DEMO_PASSWORD}"
+                f"  {ROLES[role].group}{scope}: tài khoản {username}  mật khẩu: {DEMO_PASSWORD}"
             )
 
     def create_admin(self):
@@ -114,3 +122,14 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(Group.objects.get(name=ROLES[role].group))
+
+    def limit_section_approver(self):
+        """Limit the section approver to the first news category, once (kept if edited)."""
+        from ndportal.scopes import ApproverScope
+        from news.models import Category
+
+        user = get_user_model().objects.get(username=SECTION_APPROVER)
+        scope, created = ApproverScope.objects.get_or_create(user=user)
+        first = Category.objects.order_by("order", "name").first()
+        if created and first is not None:
+            scope.categories.add(first)
