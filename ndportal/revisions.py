@@ -154,7 +154,7 @@ class Revision(NormalizedTextModel):
             queryset = model._default_manager.none()
             queryset._result_cache, queryset._prefetch_done = rows, True
             fk = model._meta.get_field(self.data["children"][model._meta.label_lower]["fk"])
-            cache[fk.remote_field.get_cache_name()] = queryset
+            cache[fk.remote_field.cache_name] = queryset
         return candidate
 
     def m2m_initial(self):

@@ -333,3 +333,24 @@ class QueueQueryTests(RevisionTestCase):
             page = self.client.get("/admin/")
         self.assertContains(page, "Bài đang hiện 3")
         self.assertEqual(len(five), len(one))
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class WorkerTests(RevisionTestCase):
+    def test_scheduling_queues_the_worker_at_the_chosen_time(self):
+        """With the database task backend the task waits in the queue until `publish_at`."""
+        from django_tasks_db.models import DBTaskResult
+
+        article = make_article(body=TYPO)
+        self.edit(self.editor, article, body=FIXED, _revision="submit")
+        when = timezone.localtime(timezone.now() + datetime.timedelta(hours=3)).replace(
+            second=0, microsecond=0
+        )
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            with self.captureOnCommitCallbacks(execute=True):
+                self.act(
+                    self.approver, article, "schedule", publish_at=when.strftime("%Y-%m-%dT%H:%M")
+                )
+        task = DBTaskResult.objects.get()
+        self.assertEqual(task.run_after, when)
+        self.assertTrue(task.task_path.endswith("apply_revisions_when_due"))
