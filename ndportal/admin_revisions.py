@@ -157,6 +157,7 @@ class RevisionAdminMixin:
         revision = getattr(request, "_saved_revision", None)
         if revision is None:
             return super().response_change(request, obj)
+        obj = revision.live()  # name the item as readers know it, not by the draft's title
         if revision.status == revisions.RevisionStatus.REVIEW:
             message = revisions.OUTCOMES["submit"].format(item=obj)
         else:

@@ -201,7 +201,8 @@ class Revision(NormalizedTextModel):
             row = DiffRow(capfirst(field.verbose_name), display(field, old), display(field, new))
             if row.before == row.after:
                 continue
-            if isinstance(field, models.TextField):
+            if isinstance(field, (models.TextField, models.CharField)) and not field.choices:
+                # Word by word, so a corrected letter in a title shows as one changed word.
                 row.inline = track_changes(
                     "" if row.before == "—" else row.before, "" if row.after == "—" else row.after
                 )
