@@ -91,6 +91,12 @@ class RevisionAdminMixin:
                 revision_url=self._revision_url(stored) if revision else None,
                 carried_rows=self._carried_rows(revision, stored) if mode and revision else [],
             )
+            if mode:
+                # One row of buttons that say what they do ("Lưu bản sửa", "Gửi duyệt thay
+                # đổi"), not Django's three saves, which would read as changing the live item.
+                extra_context.update(
+                    show_save=False, show_save_and_continue=False, show_save_and_add_another=False
+                )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _carried_rows(self, revision, live):

@@ -125,7 +125,9 @@ def test_editor_path_with_a_reviewed_correction(live_server, page, tmp_path):
     log_in(page, base, "bientap")
     path.click("#content-main a[href='/admin/news/article/']")
     path.click(f"a[href='/admin/news/article/{article.pk}/change/']")
-    assert page.locator(".revision-banner").count() == 1
+    page.wait_for_url(f"**/admin/news/article/{article.pk}/change/")
+    page.locator(".revision-banner").wait_for()
+    assert "đang hiện trên cổng" in page.locator(".revision-banner").inner_text()
     path.fill("#id_lead", LEAD_FIXED)
     path.click("button[name=_revision][value=submit]")
     page.wait_for_url(f"**/admin/news/article/{article.pk}/ban-sua/")
