@@ -22,10 +22,12 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from ndportal import workflow
+from ndportal.admin_revisions import RevisionAdminMixin
 from ndportal.editor import rich_text_widget
 from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
 from ndportal.publishing import Status
+from ndportal.scopes import ApproverScope
 from ndportal.search import match_condition, rank_expression
 
 admin.site.site_header = "Quản trị Cổng thông tin Nghị quyết"
@@ -60,10 +62,18 @@ class PublishableAdminForm(forms.ModelForm):
 
     user = None
     workflow_action = None
+    # Set per request by RevisionAdminMixin.get_form (ndportal/admin_revisions.py).
+    revision_mode = False
+    revision = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        if self.revision_mode and self.revision is not None:
+            # The pending revision's choices, not the live row's (model_to_dict reads those).
+            for name, pks in self.revision.m2m_initial().items():
+                if name in self.fields:
+                    self.initial[name] = pks
         status = self.fields.get("status")
         if status is not None and not workflow.can_publish(self.user, self._meta.model):
             # Editors only see the states they may choose; the server check below is
@@ -97,20 +107,7 @@ class PublishableAdminForm(forms.ModelForm):
                 code="stale",
             )
         posted = int(posted)
-        stored = (
-            type(self.instance)
-            # of=("self",): PostgreSQL cannot lock the nullable side of the join to updated_by.
-            ._default_manager.select_for_update(of=("self",))
-            .filter(pk=self.instance.pk)
-            .values(
-                "version",
-                "updated_at",
-                "updated_by__username",
-                "updated_by__first_name",
-                "updated_by__last_name",
-            )
-            .first()
-        )
+        stored = self.stored_version()
         if stored is None or stored["version"] == posted:
             return
         who = (
@@ -126,6 +123,41 @@ class PublishableAdminForm(forms.ModelForm):
             "công việc của họ, thay đổi của bạn CHƯA được lưu. Hãy sao chép phần bạn vừa sửa, "
             "mở lại trang để xem bản mới nhất rồi sửa tiếp.",
             code="stale",
+        )
+
+    def stored_version(self):
+        """The version, time and author of what this form would overwrite, read under a lock."""
+        if self.revision_mode:
+            # A change to a published item overwrites its pending revision, if any.
+            from ndportal.revisions import Revision
+
+            pending = (
+                Revision.objects.for_item(self.instance)
+                .select_for_update(of=("self",))
+                .values(
+                    "version",
+                    "updated_at",
+                    updated_by__username=models.F("author__username"),
+                    updated_by__first_name=models.F("author__first_name"),
+                    updated_by__last_name=models.F("author__last_name"),
+                )
+                .first()
+            )
+            if pending is not None:
+                return pending
+        return (
+            type(self.instance)
+            # of=("self",): PostgreSQL cannot lock the nullable side of the join to updated_by.
+            ._default_manager.select_for_update(of=("self",))
+            .filter(pk=self.instance.pk)
+            .values(
+                "version",
+                "updated_at",
+                "updated_by__username",
+                "updated_by__first_name",
+                "updated_by__last_name",
+            )
+            .first()
         )
 
     def resolve_action(self, cleaned_data):
@@ -170,6 +202,9 @@ class PublishableAdminForm(forms.ModelForm):
         # Judge the content as it will be saved, not as it was stored.
         candidate = construct_instance(self, copy.copy(self.instance), self._meta.fields)
         reason = workflow.content_refusal(candidate)
+        if not reason and not self.revision_mode:
+            # An approver may not move a published item out of their sections (scopes.py).
+            reason = workflow.scope_refusal(user=self.user, item=candidate)
         if reason:
             raise ValidationError(reason)
 
@@ -225,7 +260,7 @@ class SearchTextAdminMixin:
         return results, may_have_duplicates
 
 
-class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
+class PublishableAdmin(RevisionAdminMixin, SearchTextAdminMixin, VersionAdmin):
     """Base admin for articles, documents and conferences.
 
     VersionAdmin keeps a version of every save, following the inlines (photos,
@@ -299,12 +334,14 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
         return workflow.can_publish(request.user, self.model)
 
     def has_change_permission(self, request, obj=None):
-        # Changing a published or archived item changes what readers see: that is
-        # publishing, so an editor gets the read-only page instead.
+        # Changing an archived item changes what readers may find again: an approver's
+        # decision, so an editor gets the read-only page. A published item may be
+        # changed by anyone with the permission, but the change of someone who may not
+        # publish it becomes a revision awaiting review (admin_revisions.py).
         if (
             obj is not None
-            and obj.status in {Status.PUBLISHED, Status.ARCHIVED}
-            and not self.has_publish_permission(request)
+            and obj.status == Status.ARCHIVED
+            and not workflow.may_publish_item(request.user, obj)
         ):
             return False
         return super().has_change_permission(request, obj)
@@ -312,9 +349,12 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # django-reversion writes the old version over the row before the permission
         # check runs; judge the item as it is stored, or an editor could bring back a
-        # draft version of a published item and so unpublish it.
+        # draft version of a published item and so unpublish it (or change it unreviewed).
         obj = self.get_object(request, unquote(object_id))
-        if obj is not None and not self.has_change_permission(request, obj):
+        if obj is not None and (
+            not self.has_change_permission(request, obj)
+            or workflow.edits_as_revision(request.user, obj)
+        ):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
@@ -473,3 +513,27 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
             "rows": diff_versions(self.model, previous, version),
         }
         return TemplateResponse(request, "admin/ndportal/version_diff.html", context)
+
+
+@admin.register(ApproverScope)
+class ApproverScopeAdmin(admin.ModelAdmin):
+    """Administrators limit an approver to some sections; the workflow enforces it."""
+
+    list_display = ("user", "category_list", "issuing_body_list")
+    autocomplete_fields = ("user", "categories", "issuing_bodies")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user")
+            .prefetch_related("categories", "issuing_bodies")
+        )
+
+    @admin.display(description="chuyên mục")
+    def category_list(self, obj):
+        return ", ".join(map(str, obj.categories.all())) or "mọi chuyên mục"
+
+    @admin.display(description="cơ quan ban hành")
+    def issuing_body_list(self, obj):
+        return ", ".join(map(str, obj.issuing_bodies.all())) or "mọi cơ quan"

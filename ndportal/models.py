@@ -1,4 +1,5 @@
-"""Abstract bases every portal model shares (the project package defines no table)."""
+"""Abstract bases every portal model shares, and the project package's own two tables:
+pending revisions (`revisions.py`) and approvers' scopes (`scopes.py`)."""
 
 from django.db import models
 
@@ -26,3 +27,8 @@ class NormalizedTextModel(models.Model):
     def clean_fields(self, exclude=None):
         normalize_text_fields(self)
         super().clean_fields(exclude=exclude)
+
+
+# The project package's own tables, defined beside the code that uses them.
+from ndportal.revisions import Revision  # noqa: E402, F401
+from ndportal.scopes import ApproverScope  # noqa: E402, F401

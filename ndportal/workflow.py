@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 
 from ndportal.publishing import Publishable, Status
 from ndportal.roles import publish_permission
+from ndportal.scopes import scope_refusal
 
 
 class TransitionRefused(Exception):
@@ -84,6 +85,25 @@ def can_publish(user, model) -> bool:
     return user.has_perm(publish_permission(model))
 
 
+def may_publish_item(user, item) -> bool:
+    """True when the user may publish this item: the role's permission and their scope."""
+    return can_publish(user, type(item)) and scope_refusal(user=user, item=item) is None
+
+
+def edits_as_revision(user, item) -> bool:
+    """True when the user's changes to this item are stored as a revision awaiting review.
+
+    A published item changed by someone who may not publish it (an editor, an approver
+    outside their scope) stays live and unchanged; the change waits in ndportal/revisions.py.
+    """
+    return (
+        item is not None
+        and item.pk is not None
+        and item.status == Status.PUBLISHED
+        and not may_publish_item(user, item)
+    )
+
+
 def action_for_status(source: str, target: str) -> Action | None:
     """The step a change of the status field stands for (never `return`: it needs a note)."""
     for action in (SUBMIT, WITHDRAW, PUBLISH, UNPUBLISH, ARCHIVE):
@@ -106,6 +126,10 @@ def refusal(
             f"Bạn không có quyền “{action.label.lower()}”: "
             "chỉ người duyệt mới xuất bản, gỡ xuất bản, lưu trữ hoặc trả lại bài."
         )
+    if action.needs_publish:
+        reason = scope_refusal(user=user, item=item)
+        if reason:
+            return reason
     if not user.has_perm(f"{item._meta.app_label}.change_{item._meta.model_name}"):
         return "Bạn không có quyền sửa mục này."
     if item.status not in action.sources:

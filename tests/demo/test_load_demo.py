@@ -151,6 +151,14 @@ class LoadDemoTests(TestCase):
         self.assertTrue(user.check_password(DEMO_PASSWORD))
         self.assertIn(f"tài khoản: {DEMO_USERNAME}  mật khẩu: {DEMO_PASSWORD}", self.output)
 
+    def test_section_approver_is_limited_and_printed(self):
+        """`duyet-tintuc` approves one news category only, and its account is printed."""
+        from ndportal.scopes import ApproverScope
+
+        scope = ApproverScope.objects.get(user__username="duyet-tintuc")
+        self.assertEqual(scope.categories.count(), 1)
+        self.assertIn("tài khoản duyet-tintuc", self.output)
+
     def test_second_run_duplicates_nothing(self):
         """Running the command again leaves every table with the same number of rows."""
         before = row_counts()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ndportal.publishing import Status
+from ndportal.scopes import ApproverScope
 from news.models import Tag
 from pages.models import Page, SiteDetails
 from resolutions.models import (
@@ -122,6 +123,8 @@ class EveryAdminPageTests(TestCase):
         make_extra_rows(document, term)
         Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Về cổng.</p>")
         SiteDetails.objects.create(committee_name="Tỉnh ủy Nam Định")
+        scoped = User.objects.create_user("duyet-tin-tuc", is_staff=True)
+        ApproverScope.objects.create(user=scoped).categories.add(article.category)
 
     def setUp(self):
         self.client.force_login(self.admin_user)

@@ -80,19 +80,28 @@ class EditorTests(WorkflowTestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertStatus(item, Status.REVIEW)
 
-    def test_editor_cannot_change_a_published_item(self):
-        """A published item is read-only for an editor; a POST is forbidden and changes nothing."""
+    def test_editor_cannot_unpublish_a_published_item(self):
+        """An editor's change to a published item never reaches the live row (a revision does)."""
         item = make_article(title="Đã đăng")
+        response = self.post_change(
+            self.editor, item, title="Sửa trộm", status=Status.DRAFT, _workflow="unpublish"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Bạn không có quyền")
+        item.refresh_from_db()
+        self.assertEqual((item.title, item.status), ("Đã đăng", Status.PUBLISHED))
+
+    def test_editor_cannot_change_an_archived_item(self):
+        """An archived item is read-only for an editor; a POST is forbidden and changes nothing."""
+        item = make_article(title="Lưu trữ", status=Status.ARCHIVED)
         self.client.force_login(self.editor)
         page = self.client.get(admin_url(item))
         self.assertEqual(page.status_code, 200)
         self.assertNotContains(page, 'name="_save"')
-        response = self.client.post(
-            admin_url(item), {"title": "Sửa trộm", "status": Status.DRAFT, "_workflow": "unpublish"}
-        )
+        response = self.client.post(admin_url(item), {"title": "Sửa trộm"})
         self.assertEqual(response.status_code, 403)
         item.refresh_from_db()
-        self.assertEqual((item.title, item.status), ("Đã đăng", Status.PUBLISHED))
+        self.assertEqual(item.title, "Lưu trữ")
 
     def test_editor_can_withdraw_from_review(self):
         """An editor may pull their own submission back to draft."""

@@ -25,8 +25,11 @@ DEMO_ROLE_ACCOUNTS = [
     # Citizens' questions: a handler, and a reporter of Sở Nông nghiệp và Môi trường.
     ("tiepnhan", "feedback_handler", "Tiếp nhận"),
     ("donvi", "feedback_unit", "Sở NN&MT"),
+    # An approver limited to the first news category (ndportal/scopes.py).
+    ("duyet-tintuc", "approver", "Duyệt tin"),
 ]
 FEEDBACK_UNIT_ACCOUNT = "donvi"
+SECTION_APPROVER = "duyet-tintuc"
 
 
 def content_loaders():
@@ -104,6 +107,7 @@ class Command(BaseCommand):
             feedback_units[0].reporters.add(
                 get_user_model().objects.get(username=FEEDBACK_UNIT_ACCOUNT)
             )
+            self.limit_section_approver()
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
@@ -122,8 +126,9 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS(line))
         for username, role, _ in DEMO_ROLE_ACCOUNTS:
+            scope = " (chỉ duyệt chuyên mục đầu tiên)" if username == SECTION_APPROVER else ""
             self.stdout.write(
-                f"  {ROLES[role].group}: tài khoản {username}  mật khẩu: {DEMO_PASSWORD}"
+                f"  {ROLES[role].group}{scope}: tài khoản {username}  mật khẩu: {DEMO_PASSWORD}"
             )
         for username, _unit, name in DEMO_UNIT_ACCOUNTS:
             self.stdout.write(
@@ -166,3 +171,14 @@ class Command(BaseCommand):
                 user.save()
             user.groups.add(group)
             units[unit_key].reporters.add(user)
+
+    def limit_section_approver(self):
+        """Limit the section approver to the first news category, once (kept if edited)."""
+        from ndportal.scopes import ApproverScope
+        from news.models import Category
+
+        user = get_user_model().objects.get(username=SECTION_APPROVER)
+        scope, created = ApproverScope.objects.get_or_create(user=user)
+        first = Category.objects.order_by("order", "name").first()
+        if created and first is not None:
+            scope.categories.add(first)
