@@ -25,6 +25,7 @@ from ndportal import workflow
 from ndportal.editor import rich_text_widget
 from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
+from ndportal.pasted_images import store_pasted_images
 from ndportal.publishing import Status
 from ndportal.search import match_condition, rank_expression
 
@@ -80,8 +81,21 @@ class PublishableAdminForm(forms.ModelForm):
         self.check_version()
         self.workflow_action = self.resolve_action(cleaned_data)
         if not self.errors:
+            self.store_pasted_images(cleaned_data)
+        if not self.errors:
             self.check_content(cleaned_data)
         return cleaned_data
+
+    def store_pasted_images(self, cleaned_data):
+        """Images pasted from Word as data URIs become uploads; local files are refused."""
+        for field in self._meta.model._meta.concrete_fields:
+            if isinstance(field, SanitizedHTMLField) and cleaned_data.get(field.name):
+                try:
+                    cleaned_data[field.name] = store_pasted_images(
+                        cleaned_data[field.name], user=self.user
+                    )
+                except ValidationError as error:
+                    self.add_error(field.name, error)
 
     def check_version(self):
         if self.instance.pk is None:
