@@ -7,13 +7,16 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.forms.models import construct_instance
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -365,6 +368,31 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
         # The history then reads "Gửi duyệt. Đã sửa nội dung." instead of a bare field list.
         details = LogEntry(change_message=json.dumps(message)).get_change_message()
         return f"{action.label}. {details}".strip()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if self.sent_for_review(request):
+            return self.redirect_to_item(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if self.sent_for_review(request):
+            return self.redirect_to_item(request, obj)
+        return super().response_change(request, obj)
+
+    def sent_for_review(self, request):
+        # Reached only once the save succeeded, so the button's step was taken.
+        return request.POST.get("_workflow") == workflow.SUBMIT.name and not self.is_popup(request)
+
+    def is_popup(self, request):
+        return IS_POPUP_VAR in request.POST or IS_POPUP_VAR in request.GET
+
+    def redirect_to_item(self, request, obj):
+        # After "Gửi duyệt" the editor stays on the item, which now says it is waiting,
+        # instead of hunting for it in a changelist sorted by publication time.
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": opts}
+        return HttpResponseRedirect(add_preserved_filters(preserved, url))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
