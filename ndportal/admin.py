@@ -28,6 +28,7 @@ from ndportal import workflow
 from ndportal.editor import rich_text_widget
 from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
+from ndportal.kept_uploads import KeptFileInput
 from ndportal.pasted_images import store_pasted_images
 from ndportal.publishing import Status
 from ndportal.search import match_condition, rank_expression
@@ -242,6 +243,21 @@ class SearchTextAdminMixin:
         return results, may_have_duplicates
 
 
+# Every file field of the admin: a file chosen in a form that comes back with an error is
+# kept, not chosen again (ndportal/kept_uploads.py). ImageField is listed because the
+# admin's own defaults name it, and the most specific class wins.
+KEPT_UPLOADS = {
+    models.FileField: {"widget": KeptFileInput},
+    models.ImageField: {"widget": KeptFileInput},
+}
+
+
+class KeptUploadsInline:
+    """Inlines with files (photos, document and conference files) keep them too."""
+
+    formfield_overrides = KEPT_UPLOADS
+
+
 class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
     """Base admin for articles, documents and conferences.
 
@@ -252,6 +268,7 @@ class PublishableAdmin(SearchTextAdminMixin, VersionAdmin):
     form = PublishableAdminForm
     formfield_overrides = {
         SanitizedHTMLField: {"widget": rich_text_widget()},
+        **KEPT_UPLOADS,
         # A link typed without a scheme (a video address) is taken as https, as Django 6 will.
         models.URLField: {"assume_scheme": "https"},
     }
