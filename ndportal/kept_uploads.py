@@ -30,6 +30,11 @@ STORED_NAME = re.compile(rf"^{FOLDER}/[0-9a-f]{{32}}(\.[a-z0-9]{{1,10}})?$")
 class KeptFileInput(AdminFileWidget):
     """The admin's file input, plus the file accepted at the last try, shown as attached."""
 
+    # Django's Vietnamese reads "Hiện nay: … Thay đổi: [Chọn tệp]" and "Xóa".
+    initial_text = "Tệp hiện tại"
+    input_text = "Thay bằng tệp khác"
+    clear_checkbox_label = "Bỏ tệp này"
+
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.uploads = {}
