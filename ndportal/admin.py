@@ -84,8 +84,8 @@ class PublishableAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         self.check_version()
         self.workflow_action = self.resolve_action(cleaned_data)
-        if not self.errors:
-            self.store_pasted_images(cleaned_data)
+        # With the other errors, so the editor learns about every image at the first try.
+        self.store_pasted_images(cleaned_data)
         if not self.errors:
             self.check_content(cleaned_data)
         return cleaned_data

@@ -1,10 +1,13 @@
-"""The image caption in CKEditor, in a real browser: its placeholder and Ctrl+A."""
+"""CKEditor in a real browser: the image caption's placeholder, Ctrl+A, pasting from Word."""
+
+import html
 
 import pytest
 
 from ndportal.roles import sync_roles
 from tests.browser.test_editorial_flow import PASSWORD, log_in
 from tests.factories import make_staff
+from tests.word_html import WORD_HTML
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +37,8 @@ def open_editor_with_a_captioned_image(page, base_url):
 
 
 def body_html(page):
-    return page.evaluate("() => CKEDITOR.instances.id_body.getData()")
+    """The editor's HTML, with CKEditor's entities (qu&aacute;n) read back as letters."""
+    return html.unescape(page.evaluate("() => CKEDITOR.instances.id_body.getData()"))
 
 
 def test_new_caption_placeholder_says_what_to_type(live_server, page):
@@ -54,9 +58,9 @@ def test_ctrl_a_on_the_selected_image_selects_its_caption_only(live_server, page
     page.keyboard.press("Control+A")
     page.keyboard.type("Đại biểu dự hội nghị")
 
-    html = body_html(page)
-    assert BODY in html.replace("&agrave;", "à")
-    assert "<figcaption>Đại biểu dự hội nghị</figcaption>" in html
+    content = body_html(page)
+    assert BODY in content
+    assert "<figcaption>Đại biểu dự hội nghị</figcaption>" in content
 
 
 def test_ctrl_a_inside_the_caption_selects_the_caption(live_server, page):
@@ -69,6 +73,45 @@ def test_ctrl_a_inside_the_caption_selects_the_caption(live_server, page):
     selected = page.evaluate("() => CKEDITOR.instances.id_body.getSelection().getSelectedText()")
     assert selected.strip() == "Chú thích ảnh (để trống nếu không cần)"
     page.keyboard.type("Quang cảnh")
-    html = body_html(page)
-    assert "<figcaption>Quang cảnh</figcaption>" in html
-    assert "229 điểm cầu" in html
+    content = body_html(page)
+    assert "<figcaption>Quang cảnh</figcaption>" in content
+    assert "229 điểm cầu" in content
+
+
+def paste_html(page, markup):
+    """Paste `markup` into the editor the way the browser hands over Word's clipboard."""
+    editable = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
+    editable.click()
+    editable.evaluate(
+        """(body, html) => {
+            const data = new DataTransfer()
+            data.setData("text/html", html)
+            data.setData("text/plain", body.innerText)
+            body.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                            cancelable: true}))
+        }""",
+        markup,
+    )
+
+
+def test_word_paste_keeps_structure_and_its_local_picture_is_refused_by_name(live_server, page):
+    """Word HTML pasted: bold, lists and tables stay, fonts go; saving names the local image."""
+    sync_roles()
+    make_staff("editor", "bientap", password=PASSWORD)
+    log_in(page, live_server.url, "bientap")
+    page.goto(live_server.url + "/admin/news/article/add/")
+    page.fill("#id_title", "Hội nghị quán triệt Nghị quyết 01-NQ/TU")
+    page.fill("#id_lead", "Sáng 30/7, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.")
+    page.wait_for_function("() => CKEDITOR.instances.id_body?.status === 'ready'")
+
+    paste_html(page, WORD_HTML)
+    page.wait_for_function("() => CKEDITOR.instances.id_body.getData().includes('<table')")
+    content = body_html(page)
+    for kept in ["<strong>Hội nghị quán triệt</strong>", "<em>số 01-NQ/TU</em>", "<li>", "<td"]:
+        assert kept in content
+    for dropped in ["font-family", "font-size", "color:"]:
+        assert dropped not in content
+
+    page.click("input[name=_save]")
+    page.wait_for_load_state()
+    assert "Ảnh thứ 1 (“clip_image002.jpg”) là tệp trên máy của bạn" in page.content()
