@@ -7,13 +7,16 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.forms.models import construct_instance
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -26,6 +29,8 @@ from ndportal.admin_revisions import RevisionAdminMixin
 from ndportal.editor import rich_text_widget
 from ndportal.history import diff_versions, referring_items
 from ndportal.html import SanitizedHTMLField
+from ndportal.kept_uploads import KeptFileInput
+from ndportal.pasted_images import store_pasted_images
 from ndportal.publishing import Status
 from ndportal.scopes import ApproverScope
 from ndportal.search import match_condition, rank_expression
@@ -89,9 +94,22 @@ class PublishableAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         self.check_version()
         self.workflow_action = self.resolve_action(cleaned_data)
+        # With the other errors, so the editor learns about every image at the first try.
+        self.store_pasted_images(cleaned_data)
         if not self.errors:
             self.check_content(cleaned_data)
         return cleaned_data
+
+    def store_pasted_images(self, cleaned_data):
+        """Images pasted from Word as data URIs become uploads; local files are refused."""
+        for field in self._meta.model._meta.concrete_fields:
+            if isinstance(field, SanitizedHTMLField) and cleaned_data.get(field.name):
+                try:
+                    cleaned_data[field.name] = store_pasted_images(
+                        cleaned_data[field.name], user=self.user
+                    )
+                except ValidationError as error:
+                    self.add_error(field.name, error)
 
     def check_version(self):
         if self.instance.pk is None:
@@ -260,6 +278,21 @@ class SearchTextAdminMixin:
         return results, may_have_duplicates
 
 
+# Every file field of the admin: a file chosen in a form that comes back with an error is
+# kept, not chosen again (ndportal/kept_uploads.py). ImageField is listed because the
+# admin's own defaults name it, and the most specific class wins.
+KEPT_UPLOADS = {
+    models.FileField: {"widget": KeptFileInput},
+    models.ImageField: {"widget": KeptFileInput},
+}
+
+
+class KeptUploadsInline:
+    """Inlines with files (photos, document and conference files) keep them too."""
+
+    formfield_overrides = KEPT_UPLOADS
+
+
 class PublishableAdmin(RevisionAdminMixin, SearchTextAdminMixin, VersionAdmin):
     """Base admin for articles, documents and conferences.
 
@@ -270,6 +303,7 @@ class PublishableAdmin(RevisionAdminMixin, SearchTextAdminMixin, VersionAdmin):
     form = PublishableAdminForm
     formfield_overrides = {
         SanitizedHTMLField: {"widget": rich_text_widget()},
+        **KEPT_UPLOADS,
         # A link typed without a scheme (a video address) is taken as https, as Django 6 will.
         models.URLField: {"assume_scheme": "https"},
     }
@@ -391,6 +425,31 @@ class PublishableAdmin(RevisionAdminMixin, SearchTextAdminMixin, VersionAdmin):
         # The history then reads "Gửi duyệt. Đã sửa nội dung." instead of a bare field list.
         details = LogEntry(change_message=json.dumps(message)).get_change_message()
         return f"{action.label}. {details}".strip()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if self.sent_for_review(request):
+            return self.redirect_to_item(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if self.sent_for_review(request):
+            return self.redirect_to_item(request, obj)
+        return super().response_change(request, obj)
+
+    def sent_for_review(self, request):
+        # Reached only once the save succeeded, so the button's step was taken.
+        return request.POST.get("_workflow") == workflow.SUBMIT.name and not self.is_popup(request)
+
+    def is_popup(self, request):
+        return IS_POPUP_VAR in request.POST or IS_POPUP_VAR in request.GET
+
+    def redirect_to_item(self, request, obj):
+        # After "Gửi duyệt" the editor stays on the item, which now says it is waiting,
+        # instead of hunting for it in a changelist sorted by publication time.
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": opts}
+        return HttpResponseRedirect(add_preserved_filters(preserved, url))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))

@@ -83,7 +83,7 @@ def display(field, value):
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "H:i d/m/Y")
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return date_format(value, "d/m/Y")
     if isinstance(field, models.TextField):

@@ -8,6 +8,7 @@ the database (get_prep_value also covers QuerySet.update and loaddata).
 import re
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
 import nh3
 from django.conf import settings
 from django.db import models
@@ -102,10 +103,66 @@ def _filter_attribute(element, attribute, value):
     return value
 
 
+# What CKEditor's image2 puts in a new caption (its own Vietnamese and English words, and
+# ours from static/ndportal/editor.js): an editor who did not replace it meant no caption.
+CAPTION_PLACEHOLDERS = {"", "nhãn", "caption", "chú thích ảnh (để trống nếu không cần)"}
+_NEEDS_TIDY = re.compile(r"<figcaption|<img(?![^>]*\ssrc=)")
+
+
 def sanitize_html(value):
     """Return `value` with only the allowlisted tags, attributes, styles and URL schemes."""
     if not value:
         return ""
+    cleaned = _clean(value)
+    if _NEEDS_TIDY.search(cleaned):
+        # The tidy step works on nh3's output and nh3 has the last word again, so a
+        # difference between lxml's and nh3's HTML parsers can never let markup through.
+        cleaned = _clean(_tidy_images(cleaned))
+    return cleaned
+
+
+def _tidy_images(value):
+    """Drop placeholder captions and images whose source the sanitiser removed.
+
+    A figure left without its caption becomes what image2 writes for an uncaptioned
+    image: the alignment class on the image, or on a paragraph around it when centred.
+    """
+    root = lxml.html.fragment_fromstring(value, create_parent="div")
+    for image in root.iter("img"):
+        if not image.get("src"):
+            # A local file (file:///C:/...), another host or a data URI: the reader
+            # would get a broken image, so it is not kept (ndportal/pasted_images.py
+            # tells the editor which one in the admin form).
+            image.drop_tree()
+    for caption in list(root.iter("figcaption")):
+        if caption.text_content().strip().casefold() in CAPTION_PLACEHOLDERS:
+            caption.drop_tree()
+    for figure in list(root.iter("figure")):
+        if figure.find(".//figcaption") is not None:
+            continue
+        images = figure.findall(".//img")
+        if len(images) != 1:
+            if not images and not figure.text_content().strip():
+                figure.drop_tree()
+            continue
+        image = images[0]
+        align = next((c for c in figure.classes if c in IMAGE_CLASSES - {"image"}), None)
+        image.tail = None
+        if align == "image-center":
+            replacement = lxml.html.Element("p", {"class": "image-center"})
+            replacement.append(image)
+        else:
+            replacement = image
+            if align:
+                image.classes.add(align)
+        replacement.tail = figure.tail
+        figure.getparent().replace(figure, replacement)
+    inner = [root.text or ""]
+    inner += [lxml.html.tostring(child, encoding="unicode") for child in root]
+    return "".join(inner)
+
+
+def _clean(value):
     return nh3.clean(
         nfc(value),
         tags=ALLOWED_TAGS,

@@ -69,7 +69,7 @@ ACTIONS = {
 def outcome_message(*, item: Publishable, action: Action) -> str:
     """What a step did, in the words an editor expects after pressing its button."""
     if action is PUBLISH and item.published_at and item.published_at > timezone.now():
-        when = date_format(timezone.localtime(item.published_at), "H:i, d/m/Y")
+        when = date_format(timezone.localtime(item.published_at), "SHORT_DATETIME_FORMAT")
         return f"Đã hẹn giờ: “{item}” sẽ tự hiện trên cổng lúc {when}."
     return {
         SUBMIT: f"Đã gửi duyệt “{item}”: mục này nằm trong hàng chờ của người duyệt.",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
+from ndportal.admin import KeptUploadsInline, PublishableAdmin, SearchTextAdminMixin
 from news.models import Article, ArticlePhoto, Category, Tag
 
 
@@ -39,7 +39,7 @@ class TagAdmin(SearchTextAdminMixin, admin.ModelAdmin):
         return obj.article_count
 
 
-class ArticlePhotoInline(admin.TabularInline):
+class ArticlePhotoInline(KeptUploadsInline, admin.TabularInline):
     model = ArticlePhoto
     extra = 0
     fields = ("image", "caption", "alt_text", "order")

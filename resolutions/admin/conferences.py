@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
+from ndportal.admin import KeptUploadsInline, PublishableAdmin, SearchTextAdminMixin
 from ndportal.alt_text import pending_alt
 from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image
 from ndportal.publishing import Status
@@ -176,7 +176,7 @@ class ConferenceReportInline(admin.StackedInline):
         return f"Đã duyệt bởi {report.approved_by or '—'} lúc {when}"
 
 
-class ConferencePhotoInline(admin.TabularInline):
+class ConferencePhotoInline(KeptUploadsInline, admin.TabularInline):
     model = ConferencePhoto
     extra = 0
     fields = ("order", "preview", "image", "caption", "alt_text")
@@ -192,7 +192,7 @@ class ConferencePhotoInline(admin.TabularInline):
         )
 
 
-class ConferenceFileInline(admin.TabularInline):
+class ConferenceFileInline(KeptUploadsInline, admin.TabularInline):
     model = ConferenceFile
     extra = 0
     fields = ("order", "role", "title", "file", "original_name", "size", "active_content")

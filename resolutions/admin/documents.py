@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
-from ndportal.admin import PublishableAdmin, SearchTextAdminMixin
+from ndportal.admin import KeptUploadsInline, PublishableAdmin, SearchTextAdminMixin
 from ndportal.publishing import Status
 from ndportal.workflow import can_publish
 from resolutions.attachments import FLAGGED_EXTRACTIONS
@@ -48,7 +48,7 @@ class FieldAdmin(SearchTextAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(KeptUploadsInline, admin.TabularInline):
     model = DocumentFile
     extra = 0
     fields = (

@@ -30,8 +30,44 @@
     )
   })
 
+  // image2 writes its placeholder into a new caption as real text, and CKEditor's
+  // Vietnamese word for it, "Nhãn" (label), was published as the caption of every photo
+  // whose editor did not replace it. This one says what to type; the server drops a
+  // caption that is still a placeholder, or empty (CAPTION_PLACEHOLDERS, ndportal/html.py).
+  const CAPTION_PLACEHOLDER = "Chú thích ảnh (để trống nếu không cần)"
+
+  // Ctrl+A (Cmd+A) in a caption, or on a selected image that has one, selects the
+  // caption only. CKEditor selects the whole article there, and the next key typed
+  // replaces the body.
+  function captionToSelect(editor) {
+    const widget = editor.widgets.focused
+    if (widget) return widget.editables && widget.editables.caption
+    const selection = editor.getSelection()
+    const start = selection && selection.getStartElement()
+    return start && start.getAscendant("figcaption", true)
+  }
+
+  function selectCaptionOnly(event) {
+    const key = event.data.keyCode
+    if (key !== CKEDITOR.CTRL + 65 && key !== CKEDITOR.ALT + CKEDITOR.CTRL + 65) return
+    const editor = event.editor
+    const caption = captionToSelect(editor)
+    if (!caption) return
+    if (editor.widgets.focused) caption.focus()
+    const range = editor.createRange()
+    range.selectNodeContents(caption)
+    range.select()
+    event.data.domEvent.preventDefault()
+    event.cancel()
+  }
+
+  CKEDITOR.on("instanceCreated", (created) => {
+    created.editor.on("key", selectCaptionOnly, null, null, 1)
+  })
+
   // The Vietnamese language file of CKEditor 4.22 leaves these upload notices in English.
   CKEDITOR.on("instanceReady", (event) => {
+    event.editor.lang.image2.captionPlaceholder = CAPTION_PLACEHOLDER
     Object.assign(event.editor.lang.uploadwidget, {
       abort: "Đã hủy tải lên.",
       doneOne: "Đã tải ảnh lên.",

@@ -1,6 +1,7 @@
 """Hostile rich text (docs/security.md §2, R1–R14) posted in the admin, read on the public page."""
 
 import datetime
+import re
 from html.parser import HTMLParser
 
 from django.contrib.auth.models import User
@@ -107,6 +108,14 @@ class HostileRichTextThroughAdminTests(TestCase):
                          response.context["adminform"].form.errors)  # fmt: skip
         return Article.objects.get(title=title)
 
+    def assertRefusedAsPastedImage(self, payload, title):
+        add_url = reverse("admin:news_article_add")
+        data = form_data(self.client.get(add_url), "article_form")
+        data.update(title=title, category=str(self.category.pk), lead="Sapo.", body=payload)
+        response = self.client.post(add_url, data)
+        self.assertContains(response, "Ảnh thứ 1")
+        self.assertFalse(Article.objects.filter(title=title).exists())
+
     def publish_and_read(self, article):
         # Published straight in the database: this test is about what the page shows.
         Article.objects.filter(pk=article.pk).update(
@@ -123,6 +132,11 @@ class HostileRichTextThroughAdminTests(TestCase):
         for index, (ref, payload) in enumerate(HOSTILE):
             with self.subTest(ref=ref, payload=payload):
                 self.client.force_login(self.admin)
+                if re.search(r"<img[^>]+data:", payload):
+                    # A data-URI image is decoded and checked like an upload; these are
+                    # not valid JPEG/PNG/GIF/WebP, so the form refuses them, naming them.
+                    self.assertRefusedAsPastedImage(payload, title=f"Bài thử {index}")
+                    continue
                 article = self.post_article(f"<p>Mở đầu</p>{payload}", title=f"Bài thử {index}")
                 self.assertEqual(dangers(article.body), [], article.body)
                 self.assertIn("Mở đầu", article.body)

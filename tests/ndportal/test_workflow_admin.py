@@ -347,7 +347,7 @@ class OutcomeMessageTests(WorkflowTestCase):
         response = self.post_change(
             self.approver, item, _workflow="publish", published_at_0=date, published_at_1=time
         )
-        expected = timezone.localtime(moment).strftime("%H:%M, %d/%m/%Y")
+        expected = timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
         self.assertIn(
             f"Đã hẹn giờ: “Bài hẹn giờ” sẽ tự hiện trên cổng lúc {expected}",
             " ".join(self.messages_after(response)),

@@ -25,8 +25,8 @@ class ApprovalTimeTests(TestCase):
         )
 
     def test_approval_time_is_local(self):
-        """The change page says 09:30 02/03/2026, not the UTC 02:30."""
+        """The change page says 02/03/2026 09:30, not the UTC 02:30."""
         self.client.force_login(self.admin)
         response = self.client.get(admin_url(self.conference))
-        self.assertContains(response, "lúc 09:30 02/03/2026")
-        self.assertNotContains(response, "02:30 02/03/2026")
+        self.assertContains(response, "lúc 02/03/2026 09:30")
+        self.assertNotContains(response, "02/03/2026 02:30")
