@@ -95,6 +95,52 @@ ROLES = {
     ),
 }
 
+# --- Committee reporters (cán bộ báo cáo của cấp ủy) and committees' study results ------
+# Neither content, child record nor vocabulary: what committees report, the campaigns
+# asking for it, and which account reports for which committee (administrators only).
+STUDY_RECORDS = (
+    "resolutions.studyresult",
+    "resolutions.studycampaign",
+    "resolutions.committeereporter",
+)
+# A reporter is tied to one committee (resolutions.CommitteeReporter); the admin narrows
+# every list, form choice and action to that committee (resolutions/admin/committees.py).
+# They record its conferences (draft, submit: an approver publishes) and its results.
+ROLES["committee_reporter"] = Role(
+    group="Cán bộ báo cáo của cấp ủy",
+    description="Nhập hội nghị và kết quả học tập, quán triệt của cấp ủy mình; không thấy "
+    "nội dung khác.",
+    permissions=(
+        *model_permissions(("resolutions.conference",), "add", "change", "view"),
+        *model_permissions(
+            (
+                "resolutions.connectedsite",
+                "resolutions.conferencephoto",
+                "resolutions.conferencefile",
+                "resolutions.agendaitem",
+                "resolutions.conferencereport",
+            ),
+            "add",
+            "change",
+            "delete",
+            "view",
+        ),
+        *model_permissions(("resolutions.studyresult",), "add", "change", "view"),
+        *model_permissions(("resolutions.committee", "resolutions.term"), "view"),
+    ),
+)
+# Approvers approve results, open campaigns and keep the tree (import included).
+ROLES["approver"] = Role(
+    group=ROLES["approver"].group,
+    description=ROLES["approver"].description,
+    permissions=(
+        *ROLES["approver"].permissions,
+        *model_permissions(("resolutions.studyresult",), "add", "change", "delete", "view"),
+        *model_permissions(("resolutions.studycampaign",), "add", "change", "delete", "view"),
+        "resolutions.approve_studyresult",
+    ),
+)
+
 
 def publishable_models():
     from ndportal.publishing import Publishable
