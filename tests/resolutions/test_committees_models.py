@@ -97,6 +97,12 @@ class StudyResultCheckTests(TestCase):
     def test_valid_result(self):
         """Consistent figures pass."""
         self.result(
-            members=10, members_studied=8, absent_sick=1, absent_work=1, reports_written=8,
-            grade_good=5, grade_fair=2, grade_average=1,
+            members=10,
+            members_studied=8,
+            absent_sick=1,
+            absent_work=1,
+            reports_written=8,
+            grade_good=5,
+            grade_fair=2,
+            grade_average=1,
         ).full_clean()

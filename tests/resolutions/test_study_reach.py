@@ -29,14 +29,20 @@ def build_tree(term, communes=3, cells_per_commune=2):
     tree = {"province": province, "commune": [], "cell": []}
     for n in range(communes):
         commune = make_committee(
-            name=f"Đảng ủy xã {n}", level="commune", parent=province, term=term,
+            name=f"Đảng ủy xã {n}",
+            level="commune",
+            parent=province,
+            term=term,
             party_members=100,
         )
         tree["commune"].append(commune)
         for m in range(cells_per_commune):
             tree["cell"].append(
                 make_committee(
-                    name=f"Chi bộ {n}-{m}", level="cell", parent=commune, term=term,
+                    name=f"Chi bộ {n}-{m}",
+                    level="cell",
+                    parent=commune,
+                    term=term,
                     party_members=20,
                 )
             )
@@ -56,25 +62,45 @@ class StudyFiguresTests(TestCase):
         )
         # And a fifth with no figure has not reported.
         make_committee(
-            name="Đảng ủy xã chưa báo cáo", level="commune", parent=cls.tree["province"],
+            name="Đảng ủy xã chưa báo cáo",
+            level="commune",
+            parent=cls.tree["province"],
             term=cls.term,
         )
         make_study_result(
-            committee=communes[0], document=cls.document, members=100, members_studied=90,
-            absent_sick=4, absent_work=6, reports_written=90, grade_good=50, grade_fair=30,
-            grade_average=8, grade_poor=2,
+            committee=communes[0],
+            document=cls.document,
+            members=100,
+            members_studied=90,
+            absent_sick=4,
+            absent_work=6,
+            reports_written=90,
+            grade_good=50,
+            grade_fair=30,
+            grade_average=8,
+            grade_poor=2,
         )
         make_study_result(
-            committee=communes[1], document=cls.document, members=100, members_studied=80,
-            reports_written=70, grade_good=70,
+            committee=communes[1],
+            document=cls.document,
+            members=100,
+            members_studied=80,
+            reports_written=70,
+            grade_good=70,
         )
         make_study_result(
-            committee=cls.unknown, document=cls.document, members=50, members_studied=45,
+            committee=cls.unknown,
+            document=cls.document,
+            members=50,
+            members_studied=45,
             reports_written=0,
         )
         # Not approved: counts nowhere.
         make_study_result(
-            committee=communes[2], document=cls.document, members=100, members_studied=99,
+            committee=communes[2],
+            document=cls.document,
+            members=100,
+            members_studied=99,
             is_approved=False,
         )
         make_study_result(committee=cells[0], document=cls.document, members=20, members_studied=20)
@@ -121,11 +147,19 @@ class StudyFiguresTests(TestCase):
             term_reach(self.term)
         for n in range(30):
             commune = make_committee(
-                name=f"Xã thêm {n}", level="commune", parent=self.tree["province"],
-                term=self.term, party_members=10,
+                name=f"Xã thêm {n}",
+                level="commune",
+                parent=self.tree["province"],
+                term=self.term,
+                party_members=10,
             )
-            make_study_result(committee=commune, document=self.document, members=10,
-                              members_studied=5, reports_written=5)
+            make_study_result(
+                committee=commune,
+                document=self.document,
+                members=10,
+                members_studied=5,
+                reports_written=5,
+            )
         with self.assertNumQueries(5):
             term_reach(self.term)
 
@@ -179,17 +213,25 @@ class CommitteePageTests(TestCase):
         cls.first = make_document(number="01-NQ/TU", term=cls.term)
         cls.second = make_document(number="02-NQ/TU", term=cls.term)
         make_study_result(
-            committee=cls.commune, document=cls.first, members=100, members_studied=93,
+            committee=cls.commune,
+            document=cls.first,
+            members=100,
+            members_studied=93,
             assessment="Tổ chức nghiêm túc.",
         )
         make_study_result(
-            committee=cls.commune, document=cls.second, members=100, members_studied=41,
-            is_approved=False, assessment="Bản nháp chưa duyệt.",
+            committee=cls.commune,
+            document=cls.second,
+            members=100,
+            members_studied=41,
+            is_approved=False,
+            assessment="Bản nháp chưa duyệt.",
         )
         cls.held = make_conference(level="commune", committee=cls.commune, title="Hội nghị xã")
         cls.held.documents.add(cls.first)
-        make_conference(level="commune", committee=cls.commune, title="Hội nghị nháp",
-                        status="draft")
+        make_conference(
+            level="commune", committee=cls.commune, title="Hội nghị nháp", status="draft"
+        )
 
     def url(self, committee=None):
         return (committee or self.commune).get_absolute_url()
