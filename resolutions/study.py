@@ -79,7 +79,7 @@ def campaign_status(campaign: StudyCampaign, today=None) -> list[CommitteeStatus
     """Every committee that must report, overdue ones first, then not yet reported, then
     those that reported late; on time last. Three queries whatever the tree's size."""
     today = today or timezone.localdate()
-    documents = list(campaign.documents.all())
+    documents = list(campaign.documents.order_by("issued_on", "number"))
     committees = list(
         Committee.objects.filter(term=campaign.term_id, level__in=campaign.levels).select_related(
             "parent"

@@ -29,7 +29,7 @@ from resolutions.models import (
     StudyResult,
     Term,
 )
-from resolutions.models.committees import LEVEL_RANK, reporter_of
+from resolutions.models.committees import LEVEL_RANK, reporter_scope
 from resolutions.study import (
     APPROVE_RESULT,
     campaign_send_reminders,
@@ -50,8 +50,9 @@ class CommitteeScopedAdmin:
 
     def reporter_scope(self, request):
         """The ids of the reporter's committees, or None for other staff."""
-        reporter = reporter_of(request.user)
-        return None if reporter is None else reporter.committee_ids()
+        if not hasattr(request, "_reporter_scope"):
+            request._reporter_scope = reporter_scope(request.user)
+        return request._reporter_scope
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

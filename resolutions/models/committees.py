@@ -36,10 +36,28 @@ class CommitteeQuerySet(models.QuerySet):
     def for_user(self, user):
         """The committees `user` may report for: all for staff who are not committee
         reporters; a reporter's own committee (and, by their setting, those under it)."""
-        reporter = reporter_of(user)
-        if reporter is None:
+        scope = reporter_scope(user)
+        if scope is None:
             return self if user.is_active and user.is_staff else self.none()
-        return self.filter(pk__in=reporter.committee_ids())
+        return self.filter(pk__in=scope)
+
+
+def reporter_scope(user):
+    """The ids of the committees a committee reporter may act for; None for other users.
+
+    A member of the reporters' group not (yet) tied to a committee gets an empty scope,
+    not the whole province.
+    """
+    reporter = reporter_of(user)
+    if reporter is not None:
+        return reporter.committee_ids()
+    if getattr(user, "is_superuser", False) or not getattr(user, "is_authenticated", False):
+        return None
+    from ndportal.roles import ROLES
+
+    if user.groups.filter(name=ROLES["committee_reporter"].group).exists():
+        return set()
+    return None
 
 
 def reporter_of(user):
