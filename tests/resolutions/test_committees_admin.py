@@ -16,6 +16,17 @@ from tests.factories import (
     make_term,
 )
 
+COUNTS = (
+    "absent_sick",
+    "absent_work",
+    "absent_other",
+    "reports_written",
+    "grade_good",
+    "grade_fair",
+    "grade_average",
+    "grade_poor",
+)
+
 
 class ReporterScopeTests(TestCase):
     @classmethod
@@ -52,9 +63,9 @@ class ReporterScopeTests(TestCase):
 
     def test_changelists_show_own_committee_only(self):
         """Conference, result and committee lists hold the reporter's committee only."""
-        for model, own, other in (
-            (Conference, self.own_conference, self.other_conference),
-            (StudyResult, self.own_result, self.other_result),
+        for model, own in (
+            (Conference, self.own_conference),
+            (StudyResult, self.own_result),
         ):
             with self.subTest(model=model._meta.model_name):
                 response = self.client.get(admin_url(model, "changelist"))
@@ -114,7 +125,7 @@ class ReporterScopeTests(TestCase):
             "document": make_document(term=self.term).pk,
             "members": 20,
             "members_studied": 18,
-            **dict.fromkeys(("absent_sick", "absent_work", "absent_other", "reports_written", "grade_good", "grade_fair", "grade_average", "grade_poor"), 0),
+            **dict.fromkeys(COUNTS, 0),
         }
         response = self.client.post(admin_url(StudyResult, "add"), data)
         self.assertEqual(response.status_code, 200)
@@ -192,7 +203,7 @@ class ReporterScopeTests(TestCase):
         self.other_conference.refresh_from_db()
         self.assertEqual(self.other_conference.status, "draft")
         # Approving needs the approve permission: the action is not even offered.
-        response = self.client.post(
+        self.client.post(
             admin_url(StudyResult, "changelist"),
             {"action": "approve_selected", "_selected_action": [self.own_result.pk]},
         )
