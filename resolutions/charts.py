@@ -7,6 +7,7 @@ computed here; labels are escaped by the template like any other text.
 from dataclasses import dataclass
 
 from resolutions.models import REVERSE_RELATION_LABELS
+from resolutions.reach import percent
 
 LABEL_WIDTH = 80
 BAR_AREA = 200
@@ -87,7 +88,7 @@ def committees_chart(reach):
             text = f"{reported}/{_number(level.committees_total)} ({level.reported_percent})"
         rows.append((level.label, level.reported_share, text))
     return share_chart(
-        f"Cấp ủy đã báo cáo kết quả học tập {reach.document}, theo cấp", rows, value_width=150
+        f"Cấp ủy đã báo cáo kết quả học tập {reach.document}, theo cấp", rows, value_width=175
     )
 
 
@@ -98,7 +99,26 @@ def members_chart(reach):
         total = "?" if level.members_total is None else _number(level.members_total)
         text = f"{_number(level.members_studied)}/{total} ({level.members_percent})"
         rows.append((level.label, level.members_share, text))
-    return share_chart(f"Đảng viên đã học tập {reach.document}, theo cấp", rows, value_width=150)
+    return share_chart(f"Đảng viên đã học tập {reach.document}, theo cấp", rows, value_width=175)
+
+
+def results_chart(committee, results):
+    """Share of a committee's party members who studied each document (its approved results)."""
+    rows = [
+        (
+            result.document.number,
+            result.studied_share,
+            f"{_number(result.members_studied)}/{_number(result.members)} "
+            f"({percent(result.studied_share)})",
+        )
+        for result in results
+    ]
+    return share_chart(
+        f"Tỷ lệ đảng viên của {committee} đã học tập, theo văn bản",
+        rows,
+        label_width=110,
+        value_width=175,
+    )
 
 
 def relation_diagram(document, outgoing, incoming, width=480):

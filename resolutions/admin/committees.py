@@ -372,6 +372,7 @@ class StudyCampaignAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "title": f"Tiến độ báo cáo: {campaign}",
             "campaign": campaign,
+            "documents": campaign.documents.order_by("issued_on", "number"),
             "pending": [s for s in statuses if s.missing],
             "reported": [s for s in statuses if not s.missing],
             "can_remind": self.has_change_permission(request, campaign),

@@ -15,7 +15,7 @@ from django.views.generic import DetailView
 
 from resolutions import charts, exports
 from resolutions.models import Committee, Conference, Document, StudyResult
-from resolutions.reach import percent, term_reach
+from resolutions.reach import term_reach
 from resolutions.views.conferences import ReachTermMixin
 
 CHILDREN_SHOWN = 200
@@ -49,25 +49,16 @@ class CommitteeDetailView(DetailView):
                 .filter(committee=committee)
                 .order_by("-starts_at")
                 .prefetch_related(
-                    Prefetch("documents", queryset=Document.objects.published().only("number"))
+                    Prefetch(
+                        "documents",
+                        queryset=Document.objects.published()
+                        .only("number")
+                        .order_by("issued_on", "number"),
+                    )
                 )
             ),
             results=results,
-            chart=charts.share_chart(
-                f"Tỷ lệ đảng viên của {committee} đã học tập, theo văn bản",
-                [
-                    (
-                        result.document.number,
-                        result.studied_share,
-                        f"{result.members_studied}/{result.members} "
-                        f"({percent(result.studied_share)})",
-                    )
-                    for result in results
-                ],
-                label_width=110,
-            )
-            if results
-            else None,
+            chart=charts.results_chart(committee, results) if results else None,
             breadcrumbs=[
                 (reverse("resolutions:conference-list"), "Hội nghị"),
                 (reverse("resolutions:conference-reach"), "Kết quả học tập"),

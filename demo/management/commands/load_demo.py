@@ -12,13 +12,19 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.committees import link_reporter, load_committees
 from ndportal.roles import ROLES
 
 DEMO_USERNAME = "admin"
 # Printed on every run, so it must never exist outside a local demo: see handle().
 DEMO_PASSWORD = "ndportal-demo"
 # Demo accounts for the editorial roles (ndportal/roles.py), with the same public password.
-DEMO_ROLE_ACCOUNTS = [("bientap", "editor", "Biên tập"), ("duyet", "approver", "Duyệt")]
+DEMO_ROLE_ACCOUNTS = [
+    ("bientap", "editor", "Biên tập"),
+    ("duyet", "approver", "Duyệt"),
+    # Tied to Huyện ủy Hải Hậu and the committees under it (demo/committees.py).
+    ("capuy_haihau", "committee_reporter", "Cấp ủy Hải Hậu"),
+]
 
 
 def content_loaders():
@@ -70,12 +76,14 @@ class Command(BaseCommand):
             articles = load_news(documents, conferences)
             pages = load_pages()
             load_site_details()
+            committees = load_committees(documents)
             user_created = self.create_admin()
             self.create_role_accounts()
+            link_reporter()
 
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
-            f"{len(articles)} bài viết, {len(pages)} trang thông tin."
+            f"{len(articles)} bài viết, {len(pages)} trang thông tin, {len(committees)} cấp ủy."
         )
         port = os.environ.get("PORT", "8000")
         line = (
