@@ -208,13 +208,18 @@ def term_reach(term, documents=None):
         .order_by()
     )
     by_key = {(row["documents"], row["level"]): row for row in rows}
+    used = {*tree, *counts, *(level for _, level in by_key), *(lv for _, lv in results)}
     if tree:
         # The term's own levels (khóa XXI has no district level), and any level that
         # conferences or counts still speak of.
-        used = {*tree, *counts, *(level for _, level in by_key), *(lv for _, lv in results)}
         levels = [choice for choice in ConferenceLevel.choices if choice[0] in used]
     else:
-        levels = ConferenceLevel.choices
+        # Without a tree, the levels every term had; grassroots only once it has data.
+        levels = [
+            choice
+            for choice in ConferenceLevel.choices
+            if choice[0] != ConferenceLevel.GRASSROOTS or choice[0] in used
+        ]
     result = []
     for document in documents:
         reach = DocumentReach(document=document)

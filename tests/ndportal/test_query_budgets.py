@@ -20,6 +20,7 @@ from resolutions.models import (
     DocumentRelation,
     Field,
     RelationKind,
+    StudyResult,
 )
 from tests.factories import (
     make_article,
@@ -39,7 +40,9 @@ def build(n):
     category = make_category(name="Thời sự", slug="thoi-su")
     term = make_term(name="XX", start_year=2020, end_year=2025, is_current=True)
     field = Field.objects.create(name="Xây dựng Đảng", slug="xay-dung-dang")
-    committee = make_committee(name="Huyện ủy Xuân Trường", level="district")
+    committee = make_committee(
+        name="Huyện ủy Xuân Trường", level="district", term=term, party_members=9000
+    )
     CommitteeCount.objects.create(term=term, level="district", count=10)
     articles = []
     documents = []
@@ -63,6 +66,12 @@ def build(n):
         )
         conference.documents.add(documents[0] if documents else document)
         conferences.append(conference)
+        StudyResult.objects.create(
+            committee=committee, document=document, members=100, members_studied=90
+        )
+        make_committee(
+            name=f"Đảng ủy xã {i}", level="commune", parent=committee, term=term, party_members=90
+        )
     first_article, first_document, first_conference = articles[0], documents[0], conferences[0]
     first_article.documents.add(*documents)
     first_article.conferences.add(*conferences)
@@ -85,6 +94,7 @@ def build(n):
         "conference": first_conference,
         "term": term,
         "field": field,
+        "committee": committee,
     }
 
 
@@ -104,6 +114,7 @@ def pages(data):
         ("conference list", reverse("resolutions:conference-list"), PAGE_BUDGET),
         ("conference", data["conference"].get_absolute_url(), PAGE_BUDGET),
         ("reach", reverse("resolutions:conference-reach"), PAGE_BUDGET),
+        ("committee", data["committee"].get_absolute_url(), PAGE_BUDGET),
         ("search", reverse("search") + "?q=nghi+quyet", PAGE_BUDGET),
         ("article feed", reverse("article-feed"), PAGE_BUDGET),
         ("category feed", reverse("category-feed", args=[data["category"].slug]), PAGE_BUDGET),

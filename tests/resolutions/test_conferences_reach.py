@@ -119,7 +119,7 @@ class ReachFiguresTests(TestCase):
         content = response.content.decode()
         # Two charts per resolution: committees reported, members studied.
         self.assertEqual(content.count("<svg"), 4)
-        self.assertIn("2/10 (20%)", content)
+        self.assertIn('2/10 <span class="meta">(20%)</span>', content)
         self.assertIn("01-NQ/TU", content)
         self.assertNotIn("03-NQ/TU", content)
         # No script runs the chart: the only <script> is the page's JSON-LD data block.
