@@ -270,3 +270,18 @@ class CommitteePageTests(TestCase):
         footer_data()
         with self.assertNumQueries(len(before.captured_queries)):
             self.client.get(self.url())
+
+
+class FigureFilterTests(TestCase):
+    def test_groups_like_intcomma(self):
+        """The reach page's number filter writes what intcomma writes in Vietnamese."""
+        from django.contrib.humanize.templatetags.humanize import intcomma
+        from django.utils import translation
+
+        from resolutions.templatetags.figures import figure
+
+        with translation.override("vi"):
+            for value in (0, 7, 999, 1653, 110400, 12345678):
+                self.assertEqual(figure(value), intcomma(value))
+        self.assertEqual(figure(None), None)
+        self.assertEqual(figure("?"), "?")
