@@ -76,6 +76,18 @@ class CommitteeScopedAdmin:
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
 
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if self.reporter_scope(request) is None:
+            return filters
+        # A related filter lists every row of its model (draft documents, other
+        # committees); a reporter's lists only what their own items point to.
+        related = {"document", "documents", "committee", "conference"}
+        return [
+            (item, admin.RelatedOnlyFieldListFilter) if item in related else item
+            for item in filters
+        ]
+
     def get_autocomplete_fields(self, request):
         # Plain selects whose choices are narrowed below; an autocomplete would ask other
         # admins (documents) the reporter may not open.

@@ -74,6 +74,15 @@ class ReporterScopeTests(TestCase):
         response = self.client.get(admin_url(self.own, "changelist"))
         self.assertEqual(list(response.context["cl"].queryset), [self.own])
 
+    def test_list_filters_name_nothing_of_others(self):
+        """The document filter lists what the reporter's items use, not every draft title."""
+        self.own_conference.documents.add(self.document)
+        for model in (Conference, StudyResult):
+            with self.subTest(model=model._meta.model_name):
+                response = self.client.get(admin_url(model, "changelist"))
+                self.assertContains(response, "01-NQ/TU")
+                self.assertNotContains(response, "09-NQ/TU")
+
     def test_subtree_by_setting(self):
         """With the subtree setting the reporter also reaches the cell under the committee."""
         self.reporter.committee_reporter.includes_subtree = True
