@@ -29,7 +29,11 @@ def study_result_record(*, result: StudyResult, user, approve: bool = False) -> 
         approve = True
     elif not may_approve:
         approve = False
-    if approve and not result.is_approved:
+    # Judged on the stored row: a form has already copied its checkbox onto `result`.
+    was_approved = bool(
+        result.pk and StudyResult.objects.filter(pk=result.pk, is_approved=True).exists()
+    )
+    if approve and not was_approved:
         result.approved_by = user
         result.approved_at = None
     result.is_approved = approve

@@ -267,6 +267,17 @@ class ApprovalTests(TestCase):
         self.assertEqual(self.result.approved_by, self.approver)
         self.assertIsNotNone(self.result.approved_at)
 
+    def test_approver_approves_in_the_form(self):
+        """Ticking "đã duyệt" on the change page approves and stamps the approver."""
+        self.client.force_login(self.approver)
+        response = self.client.get(admin_url(self.result, "change"))
+        data = form_data(response)
+        data["is_approved"] = "on"
+        self.client.post(admin_url(self.result, "change"), data)
+        self.result.refresh_from_db()
+        self.assertTrue(self.result.is_approved)
+        self.assertEqual(self.result.approved_by, self.approver)
+
     def test_reporter_edit_sends_approved_result_back(self):
         """A reporter changing an approved result sends it back to review."""
         self.result.is_approved = True
