@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test test-browser lint bench bench-render bench-search bench-scaleout backup restore clean
+.PHONY: run serve test test-browser lint bench bench-render bench-reach bench-search bench-scaleout backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,23 @@ bench-search: $(STAMP)
 		exit 1; }; \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py bench_search --generate-if-empty
+
+# The reach page and the largest committee page on PostgreSQL with 1,000 committees and
+# 10,000 study results (generated once into an empty database; docs/benchmarks.md).
+bench-reach: $(STAMP)
+	export DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} DJANGO_DEBUG= \
+		DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver; \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	if ! $(BIN)/python manage.py shell -v0 -c "from resolutions.models import StudyResult as S; \
+		raise SystemExit(0 if S.objects.exists() else 1)"; then \
+		$(BIN)/python manage.py generate_bulk --articles 0 --documents 300 --conferences 300 \
+			--committees 1000 --study-results 10000; fi && \
+	$(BIN)/python manage.py bench --url /hoi-nghi/ket-qua-hoc-tap/ \
+		--url /hoi-nghi/ket-qua-hoc-tap/du-lieu.csv \
+		--url "$$($(BIN)/python manage.py shell -v0 -c "from django.db.models import Count; \
+		from resolutions.models import Committee as C; \
+		print(C.objects.annotate(n=Count('children')).order_by('-n').first().get_absolute_url())")"
 
 # Throughput under load: gunicorn as in `make serve`, PostgreSQL and Redis, wrk (bench/README.md).
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/10

@@ -10,6 +10,10 @@ from django.utils.cache import add_never_cache_headers
 def can_preview(user, model):
     """Staff who may view items of `model` in the admin may also preview them unpublished."""
     opts = model._meta
+    # A committee reporter may view conferences in the admin, but only their committee's
+    # (resolutions/admin/committees.py): a preview by URL would show anyone's draft.
+    if hasattr(user, "committee_reporter"):
+        return False
     return user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
 
 

@@ -123,6 +123,42 @@ ROLES = {
 # permissions, the services narrow them to the user's units).
 TARGET_RECORDS = ("targets.targetreport", "targets.milestone", "targets.milestonephoto")
 TARGET_DEFINITIONS = ("targets.target", "targets.targetplan", "targets.responsibleunit")
+
+# --- Committee reporters (cán bộ báo cáo của cấp ủy) and committees' study results ------
+# Neither content, child record nor vocabulary: what committees report, the campaigns
+# asking for it, and which account reports for which committee (administrators only).
+STUDY_RECORDS = (
+    "resolutions.studyresult",
+    "resolutions.studycampaign",
+    "resolutions.committeereporter",
+)
+# A reporter is tied to one committee (resolutions.CommitteeReporter); the admin narrows
+# every list, form choice and action to that committee (resolutions/admin/committees.py).
+# They record its conferences (draft, submit: an approver publishes) and its results.
+ROLES["committee_reporter"] = Role(
+    group="Cán bộ báo cáo của cấp ủy",
+    description="Nhập hội nghị và kết quả học tập, quán triệt của cấp ủy mình; không thấy "
+    "nội dung khác.",
+    permissions=(
+        *model_permissions(("resolutions.conference",), "add", "change", "view"),
+        *model_permissions(
+            (
+                "resolutions.connectedsite",
+                "resolutions.conferencephoto",
+                "resolutions.conferencefile",
+                "resolutions.agendaitem",
+                "resolutions.conferencereport",
+            ),
+            "add",
+            "change",
+            "delete",
+            "view",
+        ),
+        *model_permissions(("resolutions.studyresult",), "add", "change", "view"),
+        *model_permissions(("resolutions.committee", "resolutions.term"), "view"),
+    ),
+)
+# Approvers approve results, open campaigns and keep the tree (import included).
 ROLES["approver"] = Role(
     group=ROLES["approver"].group,
     description=ROLES["approver"].description,
@@ -133,6 +169,9 @@ ROLES["approver"] = Role(
         *model_permissions(("targets.milestonephoto", "targets.milestonefile"), "delete"),
         "targets.approve_targetreport",
         "targets.approve_milestone",
+        *model_permissions(("resolutions.studyresult",), "add", "change", "delete", "view"),
+        *model_permissions(("resolutions.studycampaign",), "add", "change", "delete", "view"),
+        "resolutions.approve_studyresult",
     ),
 )
 ROLES["reporting_unit"] = Role(

@@ -234,6 +234,25 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EXTRACTION_MEMORY_LIMIT = int(os.environ.get("NDPORTAL_EXTRACTION_MEMORY_MB", 512)) * 1024 * 1024
 EXTRACTION_TIMEOUT = int(os.environ.get("NDPORTAL_EXTRACTION_TIMEOUT", 60))
 
+# --- Committees' study results and reminders ---------------------------------
+# Committees' results go public once a province approver approves them; with this on,
+# as soon as a committee reporter saves them.
+STUDY_RESULTS_PUBLIC_AT_ONCE = env_bool("NDPORTAL_STUDY_RESULTS_PUBLIC_AT_ONCE")
+# Campaign reminders (`send_campaign_reminders`): printed to the console in debug
+# (`make run`), sent by SMTP (Django's EMAIL_HOST... variables) otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
+
 # --- Storage ------------------------------------------------------------------
 # Media on S3-compatible object storage (django-storages), for several app servers without
 # a shared folder. Off unless NDPORTAL_S3_BUCKET is set; docs/deploy.md, "Scale-out".

@@ -7,6 +7,7 @@ computed here; labels are escaped by the template like any other text.
 from dataclasses import dataclass
 
 from resolutions.models import REVERSE_RELATION_LABELS
+from resolutions.reach import percent
 
 LABEL_WIDTH = 80
 BAR_AREA = 200
@@ -46,7 +47,7 @@ class BarChart:
         return [self.label_width + self.bar_area * step / 2 for step in range(3)]
 
 
-def share_chart(title, rows):
+def share_chart(title, rows, label_width=LABEL_WIDTH, value_width=VALUE_WIDTH):
     """A horizontal bar chart of shares: rows are (label, share or None, value text)."""
     bars = []
     for index, (label, share, value_text) in enumerate(rows):
@@ -64,20 +65,60 @@ def share_chart(title, rows):
         )
     height = TOP * 2 + len(bars) * ROW_HEIGHT
     return BarChart(
-        title=title, bars=bars, width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=height
+        title=title,
+        bars=bars,
+        width=label_width + BAR_AREA + value_width,
+        height=height,
+        label_width=label_width,
     )
 
 
+def _number(value):
+    return f"{value:,}".replace(",", ".")
+
+
 def committees_chart(reach):
-    """Share of committees at each level that have held their conference on one document."""
+    """Share of committees at each level that have reported their study of one document."""
     rows = []
     for level in reach.levels:
+        reported = _number(level.committees_reported)
         if level.committees_total is None:
-            text = f"{level.committees_held}/?"
+            text = f"{reported}/?"
         else:
-            text = f"{level.committees_held}/{level.committees_total} ({level.committees_percent})"
-        rows.append((level.label, level.committees_share, text))
-    return share_chart(f"Cấp ủy đã tổ chức học tập {reach.document}, theo cấp", rows)
+            text = f"{reported}/{_number(level.committees_total)} ({level.reported_percent})"
+        rows.append((level.label, level.reported_share, text))
+    return share_chart(
+        f"Cấp ủy đã báo cáo kết quả học tập {reach.document}, theo cấp", rows, value_width=175
+    )
+
+
+def members_chart(reach):
+    """Share of party members at each level who have studied one document (approved results)."""
+    rows = []
+    for level in reach.levels:
+        total = "?" if level.members_total is None else _number(level.members_total)
+        text = f"{_number(level.members_studied)}/{total} ({level.members_percent})"
+        rows.append((level.label, level.members_share, text))
+    return share_chart(f"Đảng viên đã học tập {reach.document}, theo cấp", rows, value_width=175)
+
+
+def results_chart(committee, results):
+    """Share of a committee's party members who studied each document (its approved results)."""
+    rows = [
+        (
+            result.document.number,
+            result.studied_share,
+            f"{_number(result.members_studied)}/{_number(result.members)} "
+            f"({percent(result.studied_share)})",
+        )
+        for result in results
+    ]
+    return share_chart(
+        f"Tỷ lệ đảng viên của {committee} đã học tập, theo văn bản",
+        rows,
+        label_width=110,
+        value_width=175,
+    )
 
 
 def relation_diagram(document, outgoing, incoming):

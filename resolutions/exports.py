@@ -215,3 +215,70 @@ def document_json(document, outgoing, incoming, build_absolute_uri):
         }
     )
     return data
+
+
+# The reach page as data: one row per document and level. The rows are as many as the
+# term's thematic resolutions times the levels (a few dozen), so no paging is needed.
+REACH_COLUMNS = [
+    ("so_ky_hieu", "Số ký hiệu"),
+    ("cap", "Cấp"),
+    ("ma_cap", "Mã cấp"),
+    ("so_cap_uy", "Số cấp ủy"),
+    ("cap_uy_da_bao_cao", "Cấp ủy đã báo cáo"),
+    ("so_dang_vien", "Số đảng viên"),
+    ("dang_vien_da_hoc_tap", "Đảng viên đã học tập"),
+    ("cap_uy_chua_co_so_dang_vien", "Cấp ủy chưa có số đảng viên"),
+    ("bai_thu_hoach", "Bài thu hoạch"),
+    ("bai_tot", "Bài loại tốt"),
+    ("bai_kha", "Bài loại khá"),
+    ("bai_trung_binh", "Bài loại trung bình"),
+    ("bai_chua_dat", "Bài chưa đạt"),
+    ("vang_mat", "Đảng viên vắng"),
+    ("hoi_nghi", "Hội nghị"),
+    ("nguoi_du", "Người dự hội nghị"),
+]
+
+
+def reach_rows(reach):
+    """Flat rows of term_reach(): figures from approved results and published conferences."""
+    rows = []
+    for item in reach:
+        for level in item.levels:
+            grades = dict(level.grade_list)
+            rows.append(
+                {
+                    "so_ky_hieu": item.document.number,
+                    "cap": level.label,
+                    "ma_cap": level.level,
+                    "so_cap_uy": level.committees_total,
+                    "cap_uy_da_bao_cao": level.committees_reported,
+                    "so_dang_vien": level.members_total,
+                    "dang_vien_da_hoc_tap": level.members_studied,
+                    "cap_uy_chua_co_so_dang_vien": level.committees_without_members,
+                    "bai_thu_hoach": level.reports_written,
+                    "bai_tot": grades["Tốt"],
+                    "bai_kha": grades["Khá"],
+                    "bai_trung_binh": grades["Trung bình"],
+                    "bai_chua_dat": grades["Chưa đạt"],
+                    "vang_mat": level.absent_total,
+                    "hoi_nghi": level.conferences,
+                    "nguoi_du": level.attendance,
+                }
+            )
+    return rows
+
+
+def reach_csv(reach):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow([label for _, label in REACH_COLUMNS])
+    for row in reach_rows(reach):
+        writer.writerow(
+            [_csv_cell("" if row[key] is None else row[key]) for key, _ in REACH_COLUMNS]
+        )
+    return buffer.getvalue()
+
+
+def reach_json(reach, term):
+    return {"nhiem_ky": str(term) if term else None, "ket_qua": reach_rows(reach)}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resolutions.views import conferences, documents
+from resolutions.views import committees, conferences, documents
 
 app_name = "resolutions"
 
@@ -33,6 +33,21 @@ urlpatterns = [
     ),
     path("hoi-nghi/lich.ics", conferences.ConferenceFeedView.as_view(), name="conference-feed"),
     path("hoi-nghi/ket-qua-hoc-tap/", conferences.ReachView.as_view(), name="conference-reach"),
+    path(
+        "hoi-nghi/ket-qua-hoc-tap/du-lieu.csv",
+        committees.ReachCSVView.as_view(),
+        name="conference-reach-csv",
+    ),
+    path(
+        "hoi-nghi/ket-qua-hoc-tap/du-lieu.json",
+        committees.ReachJSONView.as_view(),
+        name="conference-reach-json",
+    ),
+    path(
+        "hoi-nghi/cap-uy/<int:pk>/",
+        committees.CommitteeDetailView.as_view(),
+        name="committee-detail",
+    ),
     path(
         "hoi-nghi/tep/<int:pk>/", conferences.ConferenceFileView.as_view(), name="conference-file"
     ),

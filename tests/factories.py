@@ -13,10 +13,12 @@ from news.models import Article, Category
 from pages.models import Page
 from resolutions.models import (
     Committee,
+    CommitteeReporter,
     Conference,
     Document,
     DocumentType,
     IssuingBody,
+    StudyResult,
     Term,
 )
 from targets.models import ResponsibleUnit
@@ -97,6 +99,24 @@ def make_committee(**overrides):
     values = {"name": f"Huyện ủy số {n}", "level": "district"}
     values.update(overrides)
     return Committee.objects.create(**values)
+
+
+def make_study_result(**overrides):
+    """An approved result: 30 members, 28 studied, 28 learning reports."""
+    values = {"members": 30, "members_studied": 28, "reports_written": 28, "is_approved": True}
+    values.update(overrides)
+    values.setdefault("committee", make_committee())
+    values.setdefault("document", make_document())
+    return StudyResult.objects.create(**values)
+
+
+def make_reporter(committee, username=None, includes_subtree=False):
+    """A staff user in the committee-reporter role, tied to `committee`."""
+    user = make_staff("committee_reporter", username or f"capuy-{committee.pk}")
+    CommitteeReporter.objects.create(
+        user=user, committee=committee, includes_subtree=includes_subtree
+    )
+    return user
 
 
 def make_staff(role="editor", username=None, **overrides):

@@ -52,6 +52,10 @@ def _revision_rows(user, model, items, approver):
 @register.inclusion_tag("admin/ndportal/review_queue.html", takes_context=True)
 def review_queue(context):
     user = context["request"].user
+    if hasattr(user, "committee_reporter"):
+        # A committee reporter sees their own committee's items in its lists; counts and
+        # titles across the site would show other committees' drafts.
+        return {"counts": [], "awaiting": [], "scheduled": [], "returned": []}
     models = [
         model
         for model in publishable_models()

@@ -1,3 +1,3 @@
-"""Admin for the document registry and the conferences, one module each."""
+"""Admin for the document registry, the conferences and the committees, one module each."""
 
-from resolutions.admin import conferences, documents  # noqa: F401
+from resolutions.admin import committees, conferences, documents  # noqa: F401

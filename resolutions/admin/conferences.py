@@ -8,15 +8,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from ndportal.admin import KeptUploadsInline, PublishableAdmin, SearchTextAdminMixin
+from ndportal.admin import KeptUploadsInline, PublishableAdmin
 from ndportal.alt_text import pending_alt
 from ndportal.images import ALLOWED_EXTENSIONS_TEXT, clean_image
 from ndportal.publishing import Status
 from ndportal.text import fold
+from resolutions.admin.committees import CommitteeScopedAdmin
 from resolutions.models import (
     AgendaItem,
-    Committee,
-    CommitteeCount,
     Conference,
     ConferenceFile,
     ConferencePhoto,
@@ -27,22 +26,6 @@ from resolutions.models.conferences import attendance_error
 from resolutions.pdf_active import active_content_flag
 
 APPROVE_REPORT = "resolutions.approve_conferencereport"
-
-
-@admin.register(Committee)
-class CommitteeAdmin(SearchTextAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "level", "parent")
-    list_filter = ("level",)
-    list_select_related = ("parent",)
-    search_fields = ("name",)
-    autocomplete_fields = ("parent",)
-
-
-@admin.register(CommitteeCount)
-class CommitteeCountAdmin(admin.ModelAdmin):
-    list_display = ("term", "level", "count")
-    list_filter = ("term", "level")
-    list_select_related = ("term",)
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -204,7 +187,7 @@ class ConferenceFileInline(KeptUploadsInline, admin.TabularInline):
 
 
 @admin.register(Conference)
-class ConferenceAdmin(PublishableAdmin):
+class ConferenceAdmin(CommitteeScopedAdmin, PublishableAdmin):
     form = ConferenceAdminForm
     list_display = (
         "title",
@@ -252,6 +235,13 @@ class ConferenceAdmin(PublishableAdmin):
         ("Hình ảnh", {"fields": ("new_photos",)}),
         PublishableAdmin.publication_fieldset,
     )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if self.reporter_scope(request) is not None and "committee" in form.base_fields:
+            # A reporter's conference without a committee would leave their reach at once.
+            form.base_fields["committee"].required = True
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         readonly = (*super().get_readonly_fields(request, obj), "site_count")

@@ -1,4 +1,9 @@
-from resolutions.models.committees import Committee, CommitteeCount, ConferenceLevel
+from resolutions.models.committees import (
+    Committee,
+    CommitteeCount,
+    CommitteeReporter,
+    ConferenceLevel,
+)
 from resolutions.models.conferences import (
     AgendaItem,
     Conference,
@@ -19,12 +24,14 @@ from resolutions.models.documents import (
     RelationKind,
     Validity,
 )
+from resolutions.models.study import StudyCampaign, StudyResult
 from resolutions.models.vocabularies import DocumentType, Field, IssuingBody, Term
 
 __all__ = [
     "AgendaItem",
     "Committee",
     "CommitteeCount",
+    "CommitteeReporter",
     "Conference",
     "ConferenceFile",
     "ConferenceFileRole",
@@ -43,6 +50,8 @@ __all__ = [
     "REVERSE_RELATION_LABELS",
     "VALIDITY_SLUGS",
     "RelationKind",
+    "StudyCampaign",
+    "StudyResult",
     "Term",
     "Validity",
 ]

@@ -17,6 +17,7 @@ from resolutions.downloads import AttachmentView
 from resolutions.forms import FIRST_YEAR, LAST_YEAR, ConferenceFilterForm, MonthForm, TermForm
 from resolutions.models import (
     AgendaItem,
+    Committee,
     Conference,
     ConferenceFile,
     ConferenceLevel,
@@ -246,14 +247,34 @@ class ConferenceFeedView(View):
         )
 
 
-class ReachView(TemplateView):
+class ReachTermMixin:
+    """The term the reach figures are for: `?khoa=`, else the current one that has them."""
+
+    def chosen_term(self):
+        """A Term, None when no term has published thematic resolutions, False when
+        `?khoa=` names no term."""
+        self.form = TermForm(self.request.GET or None)
+        if self.form.is_bound and not self.form.is_valid():
+            return False
+        # Only terms with published thematic resolutions have something to show.
+        with_thematic = Document.objects.published().filter(is_thematic=True).values("term")
+        self.terms = list(Term.objects.filter(pk__in=with_thematic))
+        term = self.form.cleaned_data.get("khoa") if self.form.is_bound else None
+        if term is None:
+            # The current term once its resolutions are out, else the latest that has some.
+            terms = self.terms
+            term = next((t for t in terms if t.is_current), terms[0] if terms else None)
+        return term
+
+
+class ReachView(ReachTermMixin, TemplateView):
     """How far the term's thematic resolutions have been studied, level by level."""
 
     template_name = "resolutions/reach.html"
 
     def get(self, request, *args, **kwargs):
-        self.form = TermForm(request.GET or None)
-        if self.form.is_bound and not self.form.is_valid():
+        self.term = self.chosen_term()
+        if self.term is False:
             return self.render_to_response(
                 {"form": self.form, "breadcrumbs": self.breadcrumbs()}, status=400
             )
@@ -264,19 +285,16 @@ class ReachView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Only terms with published thematic resolutions have something to show.
-        with_thematic = Document.objects.published().filter(is_thematic=True).values("term")
-        terms = list(Term.objects.filter(pk__in=with_thematic))
-        term = self.form.cleaned_data.get("khoa") if self.form.is_bound else None
-        if term is None:
-            # The current term once its resolutions are out, else the latest that has some.
-            term = next((t for t in terms if t.is_current), terms[0] if terms else None)
+        term = self.term
         reach = term_reach(term) if term else []
         context.update(
             form=self.form,
-            terms=terms,
+            terms=self.terms,
             term=term,
-            reach=[(item, charts.committees_chart(item)) for item in reach],
+            reach=[
+                (item, charts.committees_chart(item), charts.members_chart(item)) for item in reach
+            ],
+            roots=list(Committee.objects.filter(term=term, parent=None)[:5]) if term else [],
             breadcrumbs=self.breadcrumbs(),
         )
         return context

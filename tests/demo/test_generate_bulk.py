@@ -99,3 +99,29 @@ class GenerateBulkTests(TestCase):
         """A negative number is a clear error, not a traceback."""
         with self.assertRaises(CommandError):
             generate(articles=-1)
+
+
+class GenerateCommitteesTests(TestCase):
+    def test_tree_and_results(self):
+        """--committees builds one khóa XX tree in proportion; --study-results adds results of
+        its committees, one per committee and document, whose figures pass the model checks."""
+        from resolutions.models import Committee, StudyResult
+
+        call_command(
+            "generate_bulk",
+            articles=0,
+            documents=40,
+            conferences=0,
+            committees=100,
+            study_results=300,
+            stdout=io.StringIO(),
+        )
+        committees = Committee.objects.filter(term__name="XX")
+        self.assertEqual(committees.count(), 100)
+        self.assertEqual(committees.filter(parent=None).count(), 1)
+        for committee in committees.exclude(parent=None).select_related("parent")[:50]:
+            committee.full_clean()
+        self.assertLessEqual(StudyResult.objects.count(), 300)
+        self.assertGreater(StudyResult.objects.count(), 100)
+        for result in StudyResult.objects.select_related("committee")[:50]:
+            result.full_clean()

@@ -159,6 +159,22 @@ class LoadDemoTests(TestCase):
         self.assertEqual(scope.categories.count(), 1)
         self.assertIn("tài khoản duyet-tintuc", self.output)
 
+    def test_committee_tree_campaign_and_reporter(self):
+        """The khóa XX tree, results of every kind (on time, late, unapproved, missing) and
+        the committee reporter tied to Hải Hậu, printed with the other accounts."""
+        from resolutions.models import Committee, StudyCampaign, StudyResult
+        from resolutions.study import campaign_status
+
+        committees = Committee.objects.filter(term__name="XX")
+        self.assertEqual(committees.filter(parent=None).count(), 1)
+        self.assertGreaterEqual(committees.filter(parent__parent=None).count(), 14)
+        self.assertTrue(StudyResult.objects.filter(is_approved=False).exists())
+        labels = {status.label for status in campaign_status(StudyCampaign.objects.get())}
+        self.assertEqual(labels, {"Quá hạn, chưa báo cáo", "Báo cáo muộn", "Đã báo cáo"})
+        reporter = get_user_model().objects.get(username="capuy_haihau")
+        self.assertEqual(reporter.committee_reporter.committee.name, "Huyện ủy Hải Hậu")
+        self.assertIn("tài khoản capuy_haihau", self.output)
+
     def test_second_run_duplicates_nothing(self):
         """Running the command again leaves every table with the same number of rows."""
         before = row_counts()

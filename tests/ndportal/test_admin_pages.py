@@ -15,6 +15,7 @@ from ndportal.scopes import ApproverScope
 from news.models import Tag
 from pages.models import Page, SiteDetails
 from resolutions.models import (
+    Committee,
     Conference,
     ConnectedSite,
     Document,
@@ -56,6 +57,15 @@ def make_extra_rows(document, term):
         ),
         "resolutions.CommitteeCount": lambda model: model.objects.create(
             term=term, level="district", count=10
+        ),
+        "resolutions.StudyResult": lambda model: model.objects.create(
+            committee=Committee.objects.first(), document=document, members=30, members_studied=28
+        ),
+        "resolutions.StudyCampaign": lambda model: model.objects.create(
+            name="Học tập nghị quyết", term=term, levels=["commune"], deadline="2026-01-31"
+        ),
+        "resolutions.CommitteeReporter": lambda model: model.objects.create(
+            user=User.objects.create_user("capuy"), committee=Committee.objects.first()
         ),
         "targets.ResponsibleUnit": lambda model: model.objects.create(
             name="Sở Nông nghiệp và Môi trường", short_name="Sở NN&MT"

@@ -20,6 +20,7 @@ from resolutions.models import (
     DocumentRelation,
     Field,
     RelationKind,
+    StudyResult,
 )
 from tests.factories import (
     make_article,
@@ -42,7 +43,9 @@ def build(n):
     category = make_category(name="Thời sự", slug="thoi-su")
     term = make_term(name="XX", start_year=2020, end_year=2025, is_current=True)
     field = Field.objects.create(name="Xây dựng Đảng", slug="xay-dung-dang")
-    committee = make_committee(name="Huyện ủy Xuân Trường", level="district")
+    committee = make_committee(
+        name="Huyện ủy Xuân Trường", level="district", term=term, party_members=9000
+    )
     CommitteeCount.objects.create(term=term, level="district", count=10)
     articles = []
     documents = []
@@ -66,6 +69,12 @@ def build(n):
         )
         conference.documents.add(documents[0] if documents else document)
         conferences.append(conference)
+        StudyResult.objects.create(
+            committee=committee, document=document, members=100, members_studied=90
+        )
+        make_committee(
+            name=f"Đảng ủy xã {i}", level="commune", parent=committee, term=term, party_members=90
+        )
     first_article, first_document, first_conference = articles[0], documents[0], conferences[0]
     first_article.documents.add(*documents)
     first_article.conferences.add(*conferences)
@@ -101,6 +110,7 @@ def build(n):
         "conference": first_conference,
         "term": term,
         "field": field,
+        "committee": committee,
     }
 
 
@@ -122,6 +132,7 @@ def pages(data):
         ("conference list", reverse("resolutions:conference-list"), PAGE_BUDGET),
         ("conference", data["conference"].get_absolute_url(), PAGE_BUDGET),
         ("reach", reverse("resolutions:conference-reach"), PAGE_BUDGET),
+        ("committee", data["committee"].get_absolute_url(), PAGE_BUDGET),
         # Each kind the search covers costs a count even when nothing matches, and up to
         # two counts and a fetch when something does: with Hỏi đáp (the fifth kind) this
         # page is 11 here, 13 when every kind has hits on the page.

@@ -78,13 +78,13 @@ class RoleGroupTests(TestCase):
 
 class RoleCoverageTests(TestCase):
     def test_every_content_model_is_assigned_to_the_roles(self):
-        """Each model of news and resolutions is named once: content, child record, vocabulary
-        or statistics."""
+        """Each model of news and resolutions is named once: content, child record, vocabulary,
+        statistics or committees' study record."""
         from django.apps import apps
 
-        from ndportal.roles import CHILD_RECORDS, CONTENT, STATISTICS, VOCABULARIES
+        from ndportal.roles import CHILD_RECORDS, CONTENT, STATISTICS, STUDY_RECORDS, VOCABULARIES
 
-        named = [*CONTENT, *CHILD_RECORDS, *VOCABULARIES, *STATISTICS]
+        named = [*CONTENT, *CHILD_RECORDS, *VOCABULARIES, *STATISTICS, *STUDY_RECORDS]
         self.assertEqual(len(named), len(set(named)))
         for app_label in ("news", "resolutions"):
             for model in apps.get_app_config(app_label).get_models():

@@ -109,20 +109,22 @@ class ReachFiguresTests(TestCase):
         self.assertEqual(first.conferences, 5)
         self.assertEqual(first.attendance, 480 + 600 + 40)
 
-    def test_figures_take_three_queries(self):
-        """The reach of every document of the term takes three queries in all."""
-        with self.assertNumQueries(3):
+    def test_figures_take_five_queries(self):
+        """The reach of every document of the term takes five queries in all: documents,
+        counts, the tree, the results and the conferences."""
+        with self.assertNumQueries(5):
             term_reach(self.term)
 
     def test_overview_page(self):
         """The public overview draws a chart and a table for each resolution in few queries."""
         warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(7):
             response = self.client.get(REACH_URL)
         self.assertEqual(response.status_code, 200)
         content = response.content.decode()
-        self.assertEqual(content.count("<svg"), 2)
-        self.assertIn("2/10 (20%)", content)
+        # Two charts per resolution: committees reported, members studied.
+        self.assertEqual(content.count("<svg"), 4)
+        self.assertIn('2/10 <span class="meta">(20%)</span>', content)
         self.assertIn("01-NQ/TU", content)
         self.assertNotIn("03-NQ/TU", content)
         # No script runs the chart: besides the JSON-LD data block, the only <script> is

@@ -26,7 +26,15 @@ from ndportal import search
 from ndportal.publishing import VERSION_LIMIT, Status
 from ndportal.text import fold, slugify_vi
 from news.models import Article, Category, Tag
-from resolutions.models import Conference, Document, DocumentType, Field, Term
+from resolutions.models import (
+    Committee,
+    Conference,
+    Document,
+    DocumentType,
+    Field,
+    StudyResult,
+    Term,
+)
 from resolutions.models.committees import ConferenceLevel
 from resolutions.numbers import number_search_key, parse_number
 
@@ -180,11 +188,31 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=1000)
         parser.add_argument("--documents", type=int, default=100)
         parser.add_argument("--conferences", type=int, default=20)
+        parser.add_argument(
+            "--committees", type=int, default=0, help="Số cấp ủy sinh thêm (cây khóa XX)."
+        )
+        parser.add_argument(
+            "--study-results",
+            type=int,
+            default=0,
+            help="Số báo cáo kết quả học tập (tối đa 10 văn bản mỗi cấp ủy).",
+        )
         parser.add_argument("--seed", type=int, default=1, help="Cùng seed, cùng nội dung.")
         parser.add_argument("--batch", type=int, default=1000)
 
-    def handle(self, *args, articles, documents, conferences, seed, batch, **options):
-        if min(articles, documents, conferences) < 0 or batch < 1:
+    def handle(
+        self,
+        *args,
+        articles,
+        documents,
+        conferences,
+        seed,
+        batch,
+        committees=0,
+        study_results=0,
+        **options,
+    ):
+        if min(articles, documents, conferences, committees, study_results) < 0 or batch < 1:
             raise CommandError("Số lượng phải không âm, --batch phải dương.")
         self.rng = random.Random(seed)
         self.text = Text(self.rng)
@@ -199,6 +227,10 @@ class Command(BaseCommand):
             made_documents = self.make_documents(documents)
         with transaction.atomic():
             self.make_conferences(conferences, made_documents)
+        if committees or study_results:
+            with transaction.atomic():
+                tree = self.make_committees(committees)
+                self.make_study_results(study_results, tree)
         self.make_articles(articles)
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # Fresh statistics and an empty GIN pending list, or the planner skips the index.
@@ -207,8 +239,8 @@ class Command(BaseCommand):
                 cursor.execute("VACUUM ANALYZE")
         elapsed = time.monotonic() - started
         self.stdout.write(
-            f"Đã sinh {articles} bài viết, {documents} văn bản, {conferences} hội nghị "
-            f"trong {elapsed:.1f} giây."
+            f"Đã sinh {articles} bài viết, {documents} văn bản, {conferences} hội nghị, "
+            f"{committees} cấp ủy, {study_results} kết quả học tập trong {elapsed:.1f} giây."
         )
 
     # --- shared helpers -----------------------------------------------------------
@@ -353,6 +385,98 @@ class Command(BaseCommand):
         ]
         through.objects.bulk_create(links, batch_size=self.batch)
         self.reindex(Conference, made)
+
+    # --- committees and their study results -----------------------------------------
+    # The share of each level in a generated tree: a few district-level committees,
+    # communes under them, cells under the communes (the real shape, in proportion).
+    TREE_SHARES = ((ConferenceLevel.DISTRICT, 0.03), (ConferenceLevel.COMMUNE, 0.3))
+
+    def make_committees(self, count):
+        """A khóa XX tree of `count` committees under one generated provincial committee."""
+        if not count:
+            return list(Committee.objects.filter(term=self.terms["XX"]))
+        term = self.terms["XX"]
+        base = (Committee.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+
+        def build(name, level, parent):
+            committee = Committee(
+                name=name,
+                level=level,
+                parent=parent,
+                term=term,
+                party_members=self.rng.randint(15, 3000) if level != "cell" else None,
+                sort_key=fold(name),
+            )
+            if level == ConferenceLevel.CELL:
+                committee.party_members = self.rng.randint(8, 60)
+            committee.search_text = search.search_document(committee.search_source())
+            return committee
+
+        root = build(f"Tỉnh ủy (dữ liệu sinh {base})", ConferenceLevel.PROVINCE, None)
+        self.insert(Committee, [root])
+        made, parents, left = [root], [root], count - 1
+        for level, share in (*self.TREE_SHARES, (ConferenceLevel.CELL, 1)):
+            size = left if level == ConferenceLevel.CELL else min(left, round(count * share))
+            labels = {"district": "Huyện ủy", "commune": "Đảng ủy xã", "cell": "Chi bộ"}
+            rows = [
+                build(f"{labels[level]} số {base + len(made) + n}", level, self.rng.choice(parents))
+                for n in range(size)
+            ]
+            self.insert(Committee, rows)
+            made += rows
+            parents, left = rows or parents, left - size
+        return made
+
+    def make_study_results(self, count, committees):
+        """Results of committees on up to ten of the term's thematic resolutions (published
+        resolutions of the term are marked thematic if there are too few)."""
+        if not count or not committees:
+            return
+        term = self.terms["XX"]
+        thematic = list(Document.objects.published().filter(term=term, is_thematic=True)[:10])
+        if len(thematic) < 10:
+            extra = Document.objects.published().filter(
+                term=term, is_thematic=False, doc_type__code="NQ"
+            )[: 10 - len(thematic)]
+            extra = list(extra)
+            Document.objects.filter(pk__in=[d.pk for d in extra]).update(is_thematic=True)
+            thematic += extra
+        pairs = [(c, d) for d in thematic for c in committees]
+        taken = set(
+            StudyResult.objects.filter(committee__in=committees).values_list(
+                "committee", "document"
+            )
+        )
+        rows = []
+        for committee, document in pairs:
+            if len(rows) >= count:
+                break
+            if (committee.pk, document.pk) in taken:
+                continue
+            members = committee.party_members or self.rng.randint(10, 200)
+            studied = round(members * self.rng.uniform(0.8, 1))
+            written = round(studied * self.rng.uniform(0.7, 1))
+            good = round(written * 0.5)
+            fair = round(written * 0.3)
+            approved = self.rng.random() > DRAFT_RATE
+            rows.append(
+                StudyResult(
+                    committee=committee,
+                    document=document,
+                    members=members,
+                    members_studied=studied,
+                    absent_sick=(members - studied) // 2,
+                    absent_other=members - studied - (members - studied) // 2,
+                    reports_written=written,
+                    grade_good=good,
+                    grade_fair=fair,
+                    grade_average=written - good - fair,
+                    is_approved=approved,
+                    approved_at=self.now if approved else None,
+                    reported_at=self.now,
+                )
+            )
+        self.insert(StudyResult, rows)
 
     # --- articles --------------------------------------------------------------------
     def make_articles(self, count):

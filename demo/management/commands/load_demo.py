@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.committees import link_reporter, load_committees
 from demo.targets import DEMO_UNIT_ACCOUNTS
 from ndportal.roles import ROLES
 
@@ -27,6 +28,8 @@ DEMO_ROLE_ACCOUNTS = [
     ("donvi", "feedback_unit", "Sở NN&MT"),
     # An approver limited to the first news category (ndportal/scopes.py).
     ("duyet-tintuc", "approver", "Duyệt tin"),
+    # Tied to Huyện ủy Hải Hậu and the committees under it (demo/committees.py).
+    ("capuy_haihau", "committee_reporter", "Cấp ủy Hải Hậu"),
 ]
 FEEDBACK_UNIT_ACCOUNT = "donvi"
 SECTION_APPROVER = "duyet-tintuc"
@@ -100,8 +103,10 @@ class Command(BaseCommand):
             pages = load_pages()
             load_site_details()
             targets, units = load_targets(documents)
+            committees = load_committees(documents)
             user_created = self.create_admin()
             self.create_role_accounts()
+            link_reporter()
             self.create_unit_accounts(units)
             questions, feedback_units = load_feedback(documents)
             feedback_units[0].reporters.add(
@@ -112,7 +117,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Dữ liệu mẫu: {len(documents)} văn bản, {len(conferences)} hội nghị, "
             f"{len(articles)} bài viết, {len(pages)} trang thông tin, {len(targets)} chỉ tiêu, "
-            f"{len(questions)} câu hỏi."
+            f"{len(committees)} cấp ủy, {len(questions)} câu hỏi."
         )
         port = os.environ.get("PORT", "8000")
         line = (

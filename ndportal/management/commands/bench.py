@@ -10,11 +10,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
 
 from news.models import Article
-from resolutions.models import Conference, Document
+from resolutions.models import Committee, Conference, Document
 
 # Median render time in milliseconds each page must stay under (one process, no cache).
 TARGET_MEDIAN_MS = 100
@@ -25,14 +26,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument(
+            "--url", action="append", dest="only", help="Chỉ đo trang này (lặp lại được)."
+        )
 
-    def handle(self, *args, runs, **options):
+    def handle(self, *args, runs, only=None, **options):
         article = Article.objects.published().select_related("category").first()
         document = Document.objects.published().select_related("doc_type").first()
         conference = Conference.objects.published().first()
         urls = ["/", "/tin-tuc/", "/van-ban/", "/van-ban/?nhiem_ky=XX", "/hoi-nghi/"]
         urls += ["/hoi-nghi/ket-qua-hoc-tap/", "/van-ban/du-lieu.csv", "/tim-kiem/?q=nghi"]
         urls += [obj.get_absolute_url() for obj in (article, document, conference) if obj]
+        # The committee with the most children: the largest committee page.
+        committee = (
+            Committee.objects.annotate(size=Count("children")).order_by("-size", "pk").first()
+        )
+        if committee:
+            urls.append(committee.get_absolute_url())
+        urls = only or urls
 
         client = Client()
         failures = 0
