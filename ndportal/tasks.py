@@ -1,0 +1,40 @@
+"""Background tasks of the project package: the responsive renditions of uploaded images.
+
+Run by the worker (`manage.py db_worker`), like the attachment reading in
+resolutions/tasks.py; ndportal/renditions.py says what is made and where.
+"""
+
+from django.apps import apps
+from django_tasks import task
+
+from ndportal import renditions
+from ndportal.cache import bump_content_version
+
+
+@task()
+def build_renditions(model_label: str, pk: int, field_name: str, file_name: str) -> str:
+    """Make the renditions of one stored image and record them on its row.
+
+    Safe to run twice or after a crash: the record is written by primary key, and only
+    while the row still holds the file named `file_name` (a replaced image has a task of
+    its own). Not `save()`: that would give the item a new version, and an editor's open
+    form would then be refused as edited by someone else.
+    """
+    model = apps.get_model(model_label)
+    field = model._meta.get_field(field_name)
+    current = model._base_manager.filter(pk=pk, **{field_name: file_name})
+    stored = current.first()
+    if stored is None:
+        return "gone"
+    try:
+        (width, height), widths = renditions.build(getattr(stored, field_name))
+    except OSError:  # the stored file has gone missing: report_orphan_files tells more
+        return "missing"
+    values = {
+        field.width_field: width,
+        field.height_field: height,
+        field.renditions_field: {"source": file_name, "widths": widths},
+    }
+    if current.update(**values):
+        bump_content_version()  # cached pages show the original until they expire otherwise
+    return "made" if widths else "none"
