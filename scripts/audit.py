@@ -12,6 +12,7 @@ NDPORTAL_TOOLS); `install.sh` there installs them. Environment: AUDIT_PORT (8090
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,8 @@ def wait_for(url, seconds=60):
 
 
 def main():
+    # Stopped by CI or a terminal: still stop the server (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if not (TOOLS / "axe.sh").exists():
         sys.exit(f"audit: the checking tools are missing at {TOOLS} (set NDPORTAL_TOOLS)")
     tool("install.sh", "--check")

@@ -47,10 +47,10 @@ class RenditionTaskTests(TestCase):
         self.assertEqual((article.cover_width, article.cover_height), (1000, 500))
         name = article.cover_image.name
         self.assertEqual(
-            article.cover_renditions, {"source": name, "widths": [320, 640, 960, 1000]}
+            article.cover_renditions, {"source": name, "widths": [320, 480, 720, 960, 1000]}
         )
         stem = name.rsplit(".", 1)[0]
-        for width in (320, 640, 960, 1000):
+        for width in (320, 480, 720, 960, 1000):
             for extension, pil_format in (("webp", "WEBP"), ("jpg", "JPEG")):
                 path = Path(settings.MEDIA_ROOT) / f"{stem}_w{width}.{extension}"
                 with Image.open(path) as copy:
@@ -60,7 +60,7 @@ class RenditionTaskTests(TestCase):
     def test_never_wider_than_the_original(self):
         """A small image gets one copy at its own width; a large one stops at 1280."""
         self.assertEqual(widths_for(200), [200])
-        self.assertEqual(widths_for(4000), [320, 640, 960, 1280])
+        self.assertEqual(widths_for(4000), [320, 480, 720, 960, 1280])
 
     def test_exif_turned_photo_is_measured_upright(self):
         """A phone photo turned by EXIF is stored upright and measured so (no swapped size)."""
@@ -116,7 +116,7 @@ class RenditionTaskTests(TestCase):
         out = io.StringIO()
         call_command("build_renditions", "--missing", "--now", stdout=out)
         article.refresh_from_db()
-        self.assertEqual(article.cover_renditions["widths"], [320, 500])
+        self.assertEqual(article.cover_renditions["widths"], [320, 480, 500])
         self.assertIn("1 ảnh", out.getvalue())
         out = io.StringIO()
         call_command("build_renditions", "--missing", "--now", stdout=out)
@@ -142,7 +142,7 @@ class PictureMarkupTests(TestCase):
         stem = Article.objects.get().cover_image.name.rsplit(".", 1)[0]
         response = self.client.get(article.get_absolute_url())
         self.assertContains(response, '<source type="image/webp"')
-        self.assertContains(response, f"/media/{stem}_w640.webp 640w")
+        self.assertContains(response, f"/media/{stem}_w720.webp 720w")
         self.assertContains(response, f"/media/{stem}_w960.jpg 960w")
         self.assertContains(response, 'width="1000" height="500"')
         self.assertContains(response, 'fetchpriority="high"')
