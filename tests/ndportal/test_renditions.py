@@ -189,3 +189,17 @@ class PictureMarkupTests(TestCase):
         response = self.client.get(article.get_absolute_url())
         self.assertContains(response, 'src="/media/news/mat.png"')
         self.assertNotContains(response, "srcset")
+
+    def test_share_image_is_the_largest_jpeg_rendition(self):
+        """og:image names the 1280 px JPEG copy rather than the original upload."""
+        article = make_article()
+        with self.captureOnCommitCallbacks(execute=True):
+            article.cover_image = upload("anh.png", image_bytes("PNG", size=(2000, 1000)))
+            article.cover_alt = "Quang cảnh"
+            article.save()
+        stem = Article.objects.get().cover_image.name.rsplit(".", 1)[0]
+        response = self.client.get(article.get_absolute_url())
+        self.assertContains(
+            response,
+            f'<meta property="og:image" content="http://testserver/media/{stem}_w1280.jpg">',
+        )
