@@ -103,9 +103,7 @@ class Article(Publishable):
     )
     cover_width = models.PositiveIntegerField("chiều rộng ảnh", null=True, editable=False)
     cover_height = models.PositiveIntegerField("chiều cao ảnh", null=True, editable=False)
-    cover_renditions = models.JSONField(
-        "bản ảnh thu nhỏ", default=dict, blank=True, editable=False
-    )
+    cover_renditions = models.JSONField("bản ảnh thu nhỏ", default=dict, blank=True, editable=False)
     cover_caption = models.CharField(
         "chú thích ảnh",
         max_length=300,
