@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test test-browser lint bench bench-render bench-reach bench-search bench-scaleout backup restore clean
+.PHONY: run serve audit test test-browser lint bench bench-render bench-reach bench-search bench-scaleout backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ run: $(STAMP)
 # public images with nginx's headers, the same database and demo content as `make run`.
 serve: $(STAMP)
 	PORT=$(PORT) scripts/serve.sh
+
+# axe-core (1366 and 390 px) and the Nu checker on 14 public pages of a throw-away `make serve`;
+# fails on any violation or error. LIGHTHOUSE=1 adds Lighthouse scores (scripts/audit.py).
+audit: $(STAMP)
+	$(BIN)/python scripts/audit.py
 
 # The suite runs on every core (pytest-xdist, see addopts in pyproject.toml).
 test: $(STAMP)

@@ -15,7 +15,8 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_save
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps
 
@@ -150,12 +151,66 @@ def validate_image(value):
 
 
 class CheckedImageField(models.ImageField):
-    """An ImageField that accepts only what clean_image() accepts and stores its re-encoded copy."""
+    """An ImageField that accepts only what clean_image() accepts and stores its re-encoded copy.
+
+    With `renditions_field` (a JSONField of the model) the worker makes the image's
+    responsive renditions after each new upload is saved (ndportal/renditions.py).
+    """
 
     default_validators = [validate_image]
+
+    def __init__(self, *args, renditions_field=None, **kwargs):
+        self.renditions_field = renditions_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.renditions_field:
+            kwargs["renditions_field"] = self.renditions_field
+        return name, path, args, kwargs
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if self.renditions_field and not cls._meta.abstract:
+            post_save.connect(self._queue_renditions, sender=cls, weak=False)
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
             file.file = ContentFile(clean_image(file).content, name=file.name)
-        return super().pre_save(model_instance, add)
+        file = super().pre_save(model_instance, add)
+        if file and self.width_field and not getattr(model_instance, self.width_field):
+            # FieldFile.save() with nameless content (scripts, the demo) skips Django's
+            # own measure; the worker records the size too, for fields saved before this one.
+            self.update_dimension_fields(model_instance, force=True)
+        return file
+
+    def _queue_renditions(self, sender, instance, raw=False, **kwargs):
+        # Any save of a row whose image has no renditions of its own yet: a new upload
+        # (admin or FieldFile.save), or one still waiting for the worker.
+        name = getattr(instance, self.attname).name
+        record = getattr(instance, self.renditions_field) or {}
+        if not raw and name and record.get("source") != name:
+            queue_renditions(instance, self.name)
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Measured again on the re-encoded copy when pre_save stores it, so a phone photo
+        # turned upright by its EXIF orientation gets its upright size.
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except OSError:  # a stored file gone missing: no size rather than a 500
+            pass
+
+
+def queue_renditions(instance, field_name):
+    """Have the worker make the renditions of one stored image once the transaction commits.
+
+    `robust`: a queue that cannot be reached must not turn a saved upload into an error
+    page; the original is shown until `manage.py build_renditions --missing` runs.
+    """
+    from ndportal.tasks import build_renditions
+
+    label, pk, name = instance._meta.label, instance.pk, getattr(instance, field_name).name
+    transaction.on_commit(
+        lambda: build_renditions.enqueue(label, pk, field_name, name), robust=True
+    )

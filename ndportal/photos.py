@@ -8,7 +8,8 @@ from ndportal.models import NormalizedTextModel
 class Photo(NormalizedTextModel):
     """Abstract base: a photo with its caption and description, shown in order.
 
-    Subclasses add the `image` field (its folder differs) and the link to their item,
+    Subclasses add the `image` field (its folder differs; `width_field="width"`,
+    `height_field="height"`, `renditions_field="renditions"`) and the link to their item,
     with `related_name="photos"`: the alt-text rule (ndportal/alt_text.py) reads that.
     """
 
@@ -17,6 +18,10 @@ class Photo(NormalizedTextModel):
         "mô tả ảnh (alt)", max_length=200, help_text="Mô tả ngắn cho người khiếm thị."
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # From the image: its size on save, its renditions by the worker (ndportal/renditions.py).
+    width = models.PositiveIntegerField("chiều rộng", null=True, editable=False)
+    height = models.PositiveIntegerField("chiều cao", null=True, editable=False)
+    renditions = models.JSONField("bản ảnh thu nhỏ", default=dict, blank=True, editable=False)
 
     class Meta:
         abstract = True

@@ -21,6 +21,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from ndportal.renditions import picture
+
 DESCRIPTION_LENGTH = 160
 DEFAULT_IMAGE = "img/og-default.png"
 
@@ -118,7 +120,8 @@ def description_of(obj):
 
 def image_of(request, obj):
     if kind(obj) == ARTICLE and obj.cover_image:
-        return request.build_absolute_uri(obj.cover_image.url)
+        # The largest JPEG rendition once made (sharing apps want a JPEG, not a 4000 px photo).
+        return request.build_absolute_uri(picture(obj.cover_image).src)
     return request.build_absolute_uri(static(DEFAULT_IMAGE))
 
 

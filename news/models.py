@@ -114,7 +114,13 @@ class Article(Publishable):
         max_length=200,
         blank=True,
         help_text="Ảnh ngang, tỉ lệ khoảng 16:9; hiện ở đầu bài và trong danh sách tin.",
+        width_field="cover_width",
+        height_field="cover_height",
+        renditions_field="cover_renditions",
     )
+    cover_width = models.PositiveIntegerField("chiều rộng ảnh", null=True, editable=False)
+    cover_height = models.PositiveIntegerField("chiều cao ảnh", null=True, editable=False)
+    cover_renditions = models.JSONField("bản ảnh thu nhỏ", default=dict, blank=True, editable=False)
     cover_caption = models.CharField(
         "chú thích ảnh",
         max_length=300,
@@ -225,7 +231,14 @@ class ArticlePhoto(Photo):
     article = models.ForeignKey(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="photos"
     )
-    image = CheckedImageField("ảnh", upload_to=UploadTo("news"), max_length=200)
+    image = CheckedImageField(
+        "ảnh",
+        upload_to=UploadTo("news"),
+        max_length=200,
+        width_field="width",
+        height_field="height",
+        renditions_field="renditions",
+    )
 
     class Meta(Photo.Meta):
         verbose_name = "ảnh trong bài"

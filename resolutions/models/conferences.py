@@ -334,7 +334,14 @@ class ConferencePhoto(Photo):
     conference = models.ForeignKey(
         Conference, verbose_name="hội nghị", on_delete=models.CASCADE, related_name="photos"
     )
-    image = CheckedImageField("ảnh", upload_to=UploadTo("conferences"), max_length=200)
+    image = CheckedImageField(
+        "ảnh",
+        upload_to=UploadTo("conferences"),
+        max_length=200,
+        width_field="width",
+        height_field="height",
+        renditions_field="renditions",
+    )
 
     class Meta(Photo.Meta):
         verbose_name = "ảnh hội nghị"

@@ -41,6 +41,17 @@ class ArticleListTests(TestCase):
         self.assertContains(response, '<h1 class="page-title">Thời sự</h1>', html=True)
         self.assertNotContains(response, "Tin mới</a>")
 
+    def test_titles_in_the_list_are_level_two_headings(self):
+        """Under the page's h1 the list's titles are h2 (no skipped level); home keeps h3."""
+        response = self.client.get(reverse("news:article-list"))
+        self.assertContains(
+            response,
+            f'<h2 class="card-title"><a href="{self.new.get_absolute_url()}">Tin mới</a></h2>',
+            html=True,
+        )
+        self.assertNotContains(response, '<h3 class="card-title">')
+        self.assertContains(self.client.get(reverse("home")), '<h3 class="card-title">')
+
     def test_empty_category(self):
         """A category without published articles says so."""
         empty = make_category(name="Văn hóa", slug="van-hoa")

@@ -17,6 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from reversion.models import Version
 
 from ndportal.html import SanitizedHTMLField
+from ndportal.renditions import source_stem
 
 
 def stored_names():
@@ -51,7 +52,10 @@ class Command(BaseCommand):
             for path in (root.rglob("*") if root.is_dir() else [])
             if path.is_file()
         }
-        orphans = sorted(set(on_disk) - stored_names())
+        names = stored_names()
+        # A rendition belongs to the image it was made from (ndportal/renditions.py).
+        stems = {name.rsplit(".", 1)[0] for name in names}
+        orphans = sorted(name for name in set(on_disk) - names if source_stem(name) not in stems)
         in_history = set()
         if orphans:
             for data in Version.objects.values_list("serialized_data", flat=True).iterator():
