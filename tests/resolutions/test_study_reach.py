@@ -7,7 +7,6 @@ import json
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
-from pages.footer import footer_data
 from resolutions.models import Committee
 from resolutions.reach import term_reach
 from tests.factories import (
@@ -16,6 +15,7 @@ from tests.factories import (
     make_document,
     make_study_result,
     make_term,
+    warm_page_fragments,
 )
 
 REACH_URL = reverse("resolutions:conference-reach")
@@ -169,7 +169,7 @@ class StudyFiguresTests(TestCase):
         make_conference(level="commune", committee=self.tree["commune"][0]).documents.add(
             self.document
         )
-        footer_data()  # read once per content version (pages/footer.py), not by this page
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
         with self.assertNumQueries(7):
             response = self.client.get(REACH_URL)
         content = response.content.decode()
@@ -257,7 +257,7 @@ class CommitteePageTests(TestCase):
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_queries_do_not_grow(self):
         """The page takes the same queries with two children and results and with many."""
-        footer_data()
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
         with self.assertNumQueries(5) as before:
             self.client.get(self.url())
         for n in range(20):
@@ -267,7 +267,7 @@ class CommitteePageTests(TestCase):
             document = make_document(term=self.term)
             make_study_result(committee=self.commune, document=document)
             make_conference(level="commune", committee=self.commune).documents.add(document)
-        footer_data()
+        warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
         with self.assertNumQueries(len(before.captured_queries)):
             self.client.get(self.url())
 
