@@ -178,19 +178,20 @@ class Target(NormalizedTextModel, Indexed):
         # Only what the progress page shows of the target itself; never a report's figures.
         # Units' names are refreshed on a rename (targets/search.py); the documents' numbers
         # by `rebuild_search_text` after a renumbering.
-        units = [self.unit, *(self.sharing_units.all() if self.pk else ())]
-        names = [part for unit in units for part in (unit.name, unit.short_name) if part]
+        sharing = list(self.sharing_units.all()) if self.pk else []
+        names = [part for u in (self.unit, *sharing) for part in (u.name, u.short_name) if part]
         # The numbers alone: "nghị quyết" typed is not every target of every resolution.
         documents = [self.resolution.number, self.programme.number]
         return SearchSource(
             title=[self.code, self.name],
             summary=[self.unit_of_measure, *names, *documents],
+            # Sentences, as the snippet quotes them on one line.
             body=[
-                f"Đơn vị tính: {self.unit_of_measure}" if self.unit_of_measure else "",
-                "Đơn vị chủ trì: " + self.unit.name,
-                "Đơn vị phối hợp: " + ", ".join(u.name for u in units[1:]) if units[1:] else "",
-                f"Theo {documents[0]}, {documents[1]}",
-                f"Chiều đánh giá: {self.get_direction_display().lower()}",
+                f"Đơn vị chủ trì: {self.unit.name}.",
+                f"Đơn vị phối hợp: {', '.join(u.name for u in sharing)}." if sharing else "",
+                f"Đơn vị tính: {self.unit_of_measure}." if self.unit_of_measure else "",
+                f"Theo {documents[0]}, {documents[1]}.",
+                f"Chiều đánh giá: {self.get_direction_display().lower()}.",
             ],
         )
 
