@@ -23,6 +23,7 @@ from ndportal.images import CheckedImageField
 from ndportal.models import NormalizedTextModel
 from ndportal.photos import Photo
 from ndportal.publishing import Status
+from ndportal.search.models import Indexed, SearchSource
 from ndportal.text import fold
 from ndportal.uploads import UploadTo
 from resolutions.attachments import validate_attachment
@@ -90,12 +91,16 @@ class TargetQuerySet(models.QuerySet):
             programme__published_at__lte=now,
         )
 
+    def published(self):
+        """What the site search finds and counts (`ndportal.search`): the public targets."""
+        return self.public()
+
     def for_user(self, user):
         """The targets a reporting unit's account may report on."""
         return self.filter(unit__in=ResponsibleUnit.for_user(user))
 
 
-class Target(NormalizedTextModel):
+class Target(NormalizedTextModel, Indexed):
     """A target (chỉ tiêu) of a resolution, carried by a programme and a responsible unit."""
 
     resolution = models.ForeignKey(
@@ -168,6 +173,27 @@ class Target(NormalizedTextModel):
             )
         if self.resolution_id and self.programme_id and self.resolution_id == self.programme_id:
             raise ValidationError({"programme": "Chương trình phải là văn bản khác nghị quyết."})
+
+    def search_source(self):
+        # Only what the progress page shows of the target itself; never a report's figures.
+        # Units' names are refreshed on a rename (targets/search.py); the documents' numbers
+        # by `rebuild_search_text` after a renumbering.
+        sharing = list(self.sharing_units.all()) if self.pk else []
+        names = [part for u in (self.unit, *sharing) for part in (u.name, u.short_name) if part]
+        # The numbers alone: "nghị quyết" typed is not every target of every resolution.
+        documents = [self.resolution.number, self.programme.number]
+        return SearchSource(
+            title=[self.code, self.name],
+            summary=[self.unit_of_measure, *names, *documents],
+            # Sentences, as the snippet quotes them on one line.
+            body=[
+                f"Đơn vị chủ trì: {self.unit.name}.",
+                f"Đơn vị phối hợp: {', '.join(u.name for u in sharing)}." if sharing else "",
+                f"Đơn vị tính: {self.unit_of_measure}." if self.unit_of_measure else "",
+                f"Theo {documents[0]}, {documents[1]}.",
+                f"Chiều đánh giá: {self.get_direction_display().lower()}.",
+            ],
+        )
 
     def get_absolute_url(self):
         from targets.views import target_anchor_url

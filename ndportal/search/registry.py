@@ -19,7 +19,7 @@ class SearchKind:
     model: type
     name: str  # the value of ?loai= in the search URL
     label: str
-    date_field: str
+    date_field: str  # a field or a related one's path, for counts by year and the date shown
     snippet_fields: tuple[str, ...] = ("search_plain",)
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
@@ -36,7 +36,10 @@ class SearchKind:
         return self.heading(obj) if self.heading else str(obj)
 
     def date_of(self, obj):
-        return getattr(obj, self.date_field)
+        # A kind without a date of its own may name a related one ("resolution__issued_on").
+        for name in self.date_field.split("__"):
+            obj = getattr(obj, name)
+        return obj
 
 
 def register(

@@ -317,8 +317,8 @@ class QueryCountTests(TestCase):
 
     def test_search(self):
         """Search: two counts per kind, two page queries, one fetch per kind shown, type menu."""
-        # + the count of the pages and of the Hỏi đáp kinds (none of them match)
-        with self.assertNumQueries(13):
+        # + the count of the pages, Chỉ tiêu and Hỏi đáp kinds (none of them match)
+        with self.assertNumQueries(14):
             self.client.get(reverse("search"), {"q": "số"})
 
     def test_resolution_lists_do_not_grow_with_rows(self):

@@ -28,7 +28,9 @@ from tests.factories import (
     make_committee,
     make_conference,
     make_document,
+    make_document_type,
     make_question,
+    make_target,
     make_term,
     make_unit,
     warm_page_fragments,
@@ -36,7 +38,7 @@ from tests.factories import (
 
 HOME_BUDGET = 12
 PAGE_BUDGET = 10
-SEARCH_BUDGET = 13
+SEARCH_BUDGET = 14  # 13 + the Chỉ tiêu kind's count (targets joined the search)
 
 
 def build(n):
@@ -48,6 +50,8 @@ def build(n):
         name="Huyện ủy Xuân Trường", level="district", term=term, party_members=9000
     )
     CommitteeCount.objects.create(term=term, level="district", count=10)
+    programme_type = make_document_type(name="Chương trình", code="CTr", slug="chuong-trinh")
+    programme = make_document(number="01-CTr/TU", doc_type=programme_type, term=term)
     articles = []
     documents = []
     conferences = []
@@ -64,6 +68,9 @@ def build(n):
         )
         document.fields.add(field)
         documents.append(document)
+        # Words apart from "nghi quyet" too: the Chỉ tiêu kind costs its count on the search
+        # page; tests/targets/test_search.py pins the page when targets are found.
+        make_target(resolution=document, programme=programme, name=f"Tỷ lệ xã đạt chuẩn {i}")
         starts = timezone.now() + datetime.timedelta(days=(1 if i % 2 else -1) * (i + 1))
         conference = make_conference(
             level="district", committee=committee, term=term, starts_at=starts
@@ -135,8 +142,8 @@ def pages(data):
         ("reach", reverse("resolutions:conference-reach"), PAGE_BUDGET),
         ("committee", data["committee"].get_absolute_url(), PAGE_BUDGET),
         # Each kind the search covers costs a count even when nothing matches, and up to
-        # two counts and a fetch when something does: with Hỏi đáp (the fifth kind) this
-        # page is 11 here, 13 when every kind has hits on the page.
+        # two counts and a fetch when something does: with Chỉ tiêu (the sixth kind) this
+        # page is 12 here, 14 when every kind has hits on the page.
         ("search", reverse("search") + "?q=nghi+quyet", SEARCH_BUDGET),
         ("article feed", reverse("article-feed"), PAGE_BUDGET),
         ("category feed", reverse("category-feed", args=[data["category"].slug]), PAGE_BUDGET),

@@ -258,8 +258,8 @@ class HeaderSearchTests(SearchData, TestCase):
     def test_query_count_is_fixed(self):
         """Two counts per kind, two page queries, one per kind shown, the type lookup: no N+1."""
         warm_page_fragments()  # footer, navigation, "Đọc nhiều": once per content version
-        # + the count of the pages and of the Hỏi đáp kinds (none of them match)
-        with self.assertNumQueries(13):
+        # + the count of the pages, Chỉ tiêu and Hỏi đáp kinds (none of them match)
+        with self.assertNumQueries(14):
             self.client.get(reverse("search"), {"q": "tinh uy"})
         self.assertGreater(len(self.found("tinh uy")["documents"]), 1)
         self.assertGreater(len(self.found("tinh uy")["conferences"]), 0)

@@ -331,7 +331,8 @@ class CountsFiltersPagesTests(TestCase):
         results = run_search("phong trao thi dua")
         counts = {kind.name: n for kind, n in results.kind_counts}
         self.assertEqual(
-            counts, {"tin-tuc": 25, "van-ban": 2, "hoi-nghi": 0, "trang": 0, "hoi-dap": 0}
+            counts,
+            {"tin-tuc": 25, "van-ban": 2, "hoi-nghi": 0, "chi-tieu": 0, "trang": 0, "hoi-dap": 0},
         )
         self.assertEqual(results.total, 27)
         years = dict(results.year_counts)
