@@ -409,7 +409,14 @@ class MilestonePhoto(Photo):
     milestone = models.ForeignKey(
         Milestone, verbose_name="mốc", on_delete=models.CASCADE, related_name="photos"
     )
-    image = CheckedImageField("ảnh", upload_to=UploadTo("milestones"), max_length=200)
+    image = CheckedImageField(
+        "ảnh",
+        upload_to=UploadTo("milestones"),
+        max_length=200,
+        width_field="width",
+        height_field="height",
+        renditions_field="renditions",
+    )
 
     class Meta(Photo.Meta):
         verbose_name = "ảnh mốc thực hiện"

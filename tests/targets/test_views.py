@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from ndportal.publishing import Status
 from targets.models import Milestone
 from targets.views import progress_url
 from tests.factories import make_report, make_target, make_unit, warm_page_fragments
+from tests.image_files import image_bytes
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)
@@ -20,12 +22,16 @@ class ProgressPageTests(TestCase):
         cls.resolution = cls.target.resolution
         make_report(cls.target, year=2022, value="40.5")
         make_report(cls.target, year=2023, value="77.7", is_approved=False)
-        Milestone.objects.create(
+        inspection = Milestone.objects.create(
             programme=cls.target.programme,
             unit=cls.target.unit,
             happened_on=datetime.date(2023, 5, 1),
             title="Kiểm tra giữa kỳ",
             is_approved=True,
+        )
+        inspection.photos.create(
+            image=ContentFile(image_bytes(size=(800, 600)), name="kiem-tra.png"),
+            alt_text="Đoàn kiểm tra thăm cánh đồng mẫu",
         )
         Milestone.objects.create(
             programme=cls.target.programme,
@@ -43,6 +49,11 @@ class ProgressPageTests(TestCase):
         self.assertContains(response, "<title>Kế hoạch và thực hiện từng năm: Tỷ lệ xã")
         self.assertContains(response, "Kiểm tra giữa kỳ")
         self.assertContains(response, self.target.unit.name)
+        # The milestone's photo, with its stored size (ndportal/renditions.py; the worker's
+        # renditions come after the commit, never inside this test's transaction).
+        self.assertContains(
+            response, 'alt="Đoàn kiểm tra thăm cánh đồng mẫu" width="800" height="600"'
+        )
 
     def test_unapproved_reports_and_milestones_never_show(self):
         response = self.client.get(progress_url(self.resolution))
