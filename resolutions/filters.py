@@ -113,12 +113,15 @@ def facet_counts(values):
     base = published_documents()
 
     def counted(facet, key):
+        # Only a join to the fields can repeat a document; DISTINCT sorts every group, so
+        # the other facets count plain rows.
+        joins_fields = facet == "linh_vuc" or "linh_vuc" in conditions
         return (
             _without(conditions, facet, base)
             .order_by()
             .annotate(facet=Value(facet, output_field=CharField()), option=Cast(key, CharField()))
             .values("facet", "option")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk", distinct=joins_fields))
             .values_list("facet", "option", "n")
         )
 
