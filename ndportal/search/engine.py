@@ -248,7 +248,7 @@ def _count(kind, parsed, *, year, doc_type):
     years = Counter(sample[:COUNT_LIMIT])
     if year and years_capped:
         found = found.filter(**{f"{kind.date_field}__year": year})
-        matches = found[: COUNT_LIMIT + 1].count()
+        matches = found.values("pk")[: COUNT_LIMIT + 1].count()
     else:
         matches = years.get(year, 0) if year else len(sample)
     shown = min(matches, COUNT_LIMIT)
@@ -257,7 +257,7 @@ def _count(kind, parsed, *, year, doc_type):
         if year:
             base = base.filter(**{f"{kind.date_field}__year": year})
         heads = base.filter(head_condition(kind, parsed, match)).order_by()
-        head = min(heads[: COUNT_LIMIT + 1].count(), shown)
+        head = min(heads.values("pk")[: COUNT_LIMIT + 1].count(), shown)
     return _KindCount(
         shown=shown,
         capped=matches > COUNT_LIMIT,
@@ -265,6 +265,15 @@ def _count(kind, parsed, *, year, doc_type):
         years_capped=years_capped,
         head=head,
     )
+
+
+HEAD_ORDER = ("search_rank", "-search_date", "search_kind", "-search_pk")
+
+
+def _head_order(row):
+    """HEAD_ORDER in Python, for rows of (pk, kind, rank, date)."""
+    pk, kind_name, rank, date = row
+    return rank, -date.timestamp(), kind_name, -pk
 
 
 @dataclass
@@ -300,22 +309,28 @@ class _RankedRows:
         start, stop = item.start or 0, min(item.stop, self.total)
         rows = []
         if start < self.head_total:
-            rows += self._head()[start : min(stop, self.head_total)]
+            rows += self._head(min(stop, self.head_total))[start:]
         if stop > self.head_total:
             rows += self._rest(stop - self.head_total)[max(0, start - self.head_total) :]
         return rows
 
-    def _head(self):
-        rows = []
+    def _head(self, stop):
+        """The first `stop` ranked rows of the title and summary matches of every kind."""
+        ranked, capped = [], []
         for b in (b for b in self.branches if b.head_count):
-            head = b.base.order_by().filter(b.head)
+            rank = rank_expression(b.kind.model, self.parsed)
+            head = self._columns(b, b.base.order_by().filter(b.head), rank)
             if b.head_count >= COUNT_LIMIT:
-                # Past the limit, the newest matches are ranked: walking the date's index
-                # reads a few thousand rows, where ranking them all would read every one.
-                newest = head.order_by(f"-{b.kind.date_field}", "-pk").values("pk")
-                head = b.base.order_by().filter(pk__in=newest[:COUNT_LIMIT])
-            rows.append(self._columns(b, head, rank_expression(b.kind.model, self.parsed)))
-        return self._union(rows, ("search_rank", "-search_date", "search_kind", "-search_pk"))
+                # Past the limit, the newest matches are ranked, in Python: walking the
+                # date's index reads that many rows, where ranking all would read each one.
+                newest = head.order_by(f"-{b.kind.date_field}", "-pk")[:COUNT_LIMIT]
+                capped += list(newest)
+            else:
+                ranked.append(head)
+        rows = list(self._union(ranked, HEAD_ORDER)[:stop]) if ranked else []
+        if capped:
+            rows = sorted(rows + capped, key=_head_order)[:stop]
+        return rows
 
     def _rest(self, stop):
         limited = connection.features.supports_slicing_ordering_in_compound
