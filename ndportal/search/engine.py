@@ -13,6 +13,7 @@ query per kind shown.
 """
 
 import hashlib
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ from ndportal.search.backends import backend
 from ndportal.search.models import SEARCH_COLUMNS, Searchable, search_document
 from ndportal.search.query import ParsedQuery, Term, parse_query
 from ndportal.search.snippets import matcher, snippet
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 # Matches counted, and so shown, per kind at most; enough for 50 pages of 20.
@@ -215,18 +218,25 @@ def _cached_counts(parsed, *, year, doc_type):
     """
     doc_type_pk = getattr(doc_type, "pk", doc_type)
     what = repr((parsed.terms, year, doc_type_pk, COUNT_LIMIT)).encode()
-    key = f"search-counts:{content_version()}:{hashlib.sha256(what).hexdigest()}"
-    cache = page_cache()
-    counts = cache.get(key)
+    cache, key = page_cache(), None
+    try:
+        key = f"search-counts:{content_version()}:{hashlib.sha256(what).hexdigest()}"
+        counts = cache.get(key)
+    except Exception:  # any cache backend error: count afresh, as the page cache does
+        logger.warning("search counts: cache unavailable", exc_info=True)
+        counts = None
     if counts is None:
         counts = {
             kind.name: _count(kind, parsed, year=year, doc_type=doc_type)
             for kind in registry.kinds()
             if doc_type is None or kind.type_field is not None
         }
-        timeout = page_timeout()
-        if timeout > 0:
-            cache.set(key, counts, timeout)
+        try:
+            timeout = page_timeout() if key else 0
+            if timeout > 0:
+                cache.set(key, counts, timeout)
+        except Exception:
+            logger.warning("search counts: cache unavailable", exc_info=True)
     return counts
 
 
