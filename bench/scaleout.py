@@ -179,6 +179,9 @@ def main():
 def run(postgres):
     prepare()
     redis_url = f"redis://127.0.0.1:{REDIS_PORT}/0"
+    # The shell that publishes must bump the content version in the servers' shared
+    # cache, or their cached lists stay as they were.
+    os.environ["REDIS_URL"] = redis_url
     started = []
     redis = subprocess.Popen(
         ["redis-server", "--port", REDIS_PORT, "--bind", "127.0.0.1", "--save", "",
