@@ -62,7 +62,8 @@ bench-render: $(STAMP)
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ndportal_bench
 bench-search: $(STAMP)
 	export DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} DJANGO_DEBUG= \
-		DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver DJANGO_PAGE_CACHE_SECONDS=0; \
+		DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver DJANGO_PAGE_CACHE_SECONDS=0 \
+		NDPORTAL_RATE_SEARCH=1000000/60; \
 	$(BIN)/python manage.py migrate --noinput -v0 || { \
 		echo "Cần một cơ sở dữ liệu PostgreSQL trống, ví dụ: createdb -h 127.0.0.1 -U postgres ndportal_bench"; \
 		exit 1; }; \

@@ -5,8 +5,10 @@ and Redis, loads each page with wrk for a few seconds and prints one Markdown ta
 p50, p99 and errors per page, once right after the cache was cleared ("cleared") and once
 again straight after ("warm"), each page's ratio to the references, and worker memory.
 
-Environment: DATABASE_URL, REDIS_URL, PORT (set by the Makefile), BENCH_SECONDS (5),
-BENCH_CONNECTIONS (16), BENCH_BULK=1 to fill 100,000 articles first with generate_bulk.
+Then reads /sitemap.xml and every page of its sections once, and prints worker memory
+before and after. Environment: DATABASE_URL, REDIS_URL, PORT (set by the Makefile),
+BENCH_SECONDS (5), BENCH_CONNECTIONS (16), BENCH_BULK=1 to fill 100,000 articles first
+with generate_bulk.
 """
 
 import os
@@ -129,6 +131,17 @@ def clear_cache():
     redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
 
 
+def read_sitemap():
+    """Every page of /sitemap.xml's sections, once each; returns how many were read."""
+    with urllib.request.urlopen(BASE + "/sitemap.xml", timeout=60) as response:
+        index = response.read().decode()
+    sections = re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", index)
+    for path in sections:
+        with urllib.request.urlopen(BASE + path.replace("&amp;", "&"), timeout=60) as response:
+            response.read()
+    return len(sections)
+
+
 def worker_rss(master):
     out = subprocess.run(
         ["ps", "-o", "rss=", "--ppid", str(master)], capture_output=True, text=True
@@ -171,6 +184,9 @@ def main():
         "NDPORTAL_BENCH_VIEWS": "1",
         "SKIP_DEMO": "1",
         "ACCESS_LOG": "/dev/null",
+        # One client address sends every request: the search's per-address limit
+        # (60 a minute) would answer 429 to nearly all of them.
+        "NDPORTAL_RATE_SEARCH": "1000000/60",
     }
     serve = subprocess.Popen(
         [str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env, start_new_session=True
@@ -189,6 +205,8 @@ def main():
         # The references again, so a drift of the machine during the run shows.
         late = {name: wrk(path) for name, path in refs.items()}
         rss = worker_rss(master) if master else []
+        sitemap_pages = read_sitemap()
+        rss_sitemap = worker_rss(master) if master else []
     finally:
         os.killpg(serve.pid, signal.SIGTERM)
         serve.wait(timeout=30)
@@ -218,6 +236,10 @@ def main():
         )
     print()
     print(f"Worker memory (RSS) after the run: {', '.join(f'{mb} MB' for mb in rss)}")
+    print(
+        f"Worker memory after reading /sitemap.xml and its {sitemap_pages} section pages: "
+        f"{', '.join(f'{mb} MB' for mb in rss_sitemap)}"
+    )
 
 
 if __name__ == "__main__":

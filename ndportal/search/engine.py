@@ -2,12 +2,19 @@
 
 Ranking, best first: the boosts of a kind (for documents: the exact number typed, then
 the serial with its type), then items whose title holds every term, then title or
-summary, then the rest (body, full text, file text); newer first among equals. Counts
-per kind and per year come from one grouped query per kind; the page itself is one
-UNION query of (kind, id, rank, date) rows and one query per kind shown.
+summary, then the rest (body, full text, file text); newer first among equals.
+
+Counts stop at COUNT_LIMIT per kind: a word found in most of 100,000 bodies would
+otherwise read every one of those rows for its counts, so past the limit a kind reads
+"hơn 1.000" and its results end there. Below it every count is exact. The counts of a
+query are cached under the content version (`ndportal.cache`), so the pages of one query
+count once. The page itself is one UNION query of (kind, id, rank, date) rows and one
+query per kind shown.
 """
 
-from collections import defaultdict
+import hashlib
+import logging
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -15,7 +22,6 @@ from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateTimeField,
     F,
     IntegerField,
@@ -25,13 +31,18 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, ExtractYear
 
+from ndportal.cache import bump_content_version, content_version, page_cache, page_timeout
 from ndportal.search import registry
 from ndportal.search.backends import backend
 from ndportal.search.models import SEARCH_COLUMNS, Searchable, search_document
 from ndportal.search.query import ParsedQuery, Term, parse_query
 from ndportal.search.snippets import matcher, snippet
 
+logger = logging.getLogger(__name__)
+
 PER_PAGE = 20
+# Matches counted, and so shown, per kind at most; enough for 50 pages of 20.
+COUNT_LIMIT = 1000
 # Boosts take 0, 1...; then, for a query of several words, the words side by side rank
 # above the same words apart ("tinh uy": "Tỉnh ủy" before "tình hình ... cấp ủy"). The
 # body is not ranked further: that would read every match's large body vector.
@@ -56,12 +67,19 @@ class SearchResults:
     page: object  # a Paginator page of Hit
     total: int = 0
     kind_counts: list = field(default_factory=list)  # [(SearchKind, count)]
-    year_counts: list = field(default_factory=list)  # [(year, count)], newest first
+    # [(year, count)], newest first; count None when a kind shown has more than the limit.
+    year_counts: list = field(default_factory=list)
+    capped_kinds: frozenset = frozenset()  # names of the kinds counted only up to the limit
+    capped: bool = False  # whether `total` stopped at the limit for a kind shown
 
     @property
     def all_kinds_total(self):
         """How many results every kind together has, whatever kind is chosen."""
         return sum(count for _, count in self.kind_counts)
+
+    @property
+    def all_kinds_capped(self):
+        return bool(self.capped_kinds)
 
     @property
     def hits(self):
@@ -133,36 +151,30 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
     if not parsed:
         return SearchResults(query=query, page=Paginator([], per_page).get_page(1))
     wanted = set(kinds or ())
-    branches, kind_counts, years = [], [], defaultdict(int)
+    counts = _cached_counts(parsed, year=year, doc_type=doc_type)
+    branches, kind_counts, years, capped_kinds = [], [], Counter(), set()
+    years_known = True
     for kind in registry.kinds():
-        base = kind.queryset()
-        if doc_type is not None:
-            if kind.type_field is None:
-                continue
-            base = base.filter(**{kind.type_field: doc_type})
-        match = match_condition(kind.model, parsed)
-        found = base.filter(match)
-        per_year = dict(
-            found.annotate(search_year=ExtractYear(kind.date_field))
-            .order_by()
-            .values_list("search_year")
-            .annotate(n=Count("pk"))
-        )
-        shown = not wanted or kind.name in wanted
-        count = per_year.get(year, 0) if year else sum(per_year.values())
-        kind_counts.append((kind, count))
-        if not shown:
+        if kind.name not in counts:
+            continue  # not of the document type asked for
+        count = counts[kind.name]
+        kind_counts.append((kind, count.shown))
+        if count.capped:
+            capped_kinds.add(kind.name)
+        if wanted and kind.name not in wanted:
             continue
-        for found_year, n in per_year.items():
-            years[found_year] += n
-        if not count:
+        years.update(count.years)
+        years_known = years_known and not count.years_capped
+        if not count.shown:
             continue
+        base = _base(kind, doc_type)
         if year:
             base = base.filter(**{f"{kind.date_field}__year": year})
+        match = match_condition(kind.model, parsed)
         head = head_condition(kind, parsed, match)
-        branch = _Branch(kind, base, match, head, base.filter(head).order_by().count())
-        branches.append(branch)
-    total = sum(n for kind, n in kind_counts if not wanted or kind.name in wanted)
+        branches.append(_Branch(kind, base, match, head, count.head, count.shown))
+    shown_kinds = [kind for kind, _ in kind_counts if not wanted or kind.name in wanted]
+    total = sum(n for kind, n in kind_counts if kind in shown_kinds)
     ranked = _RankedRows(parsed, branches, total)
     page_obj = Paginator(ranked, per_page).get_page(page)
     page_obj.object_list = _hits(parsed, list(page_obj.object_list))
@@ -171,8 +183,107 @@ def run_search(query, *, kinds=None, year=None, doc_type=None, page=1, per_page=
         page=page_obj,
         total=total,
         kind_counts=kind_counts,
-        year_counts=sorted(years.items(), reverse=True),
+        year_counts=sorted(
+            ((found_year, n if years_known else None) for found_year, n in years.items()),
+            reverse=True,
+        ),
+        capped_kinds=frozenset(capped_kinds),
+        capped=any(kind.name in capped_kinds for kind in shown_kinds),
     )
+
+
+def _base(kind, doc_type):
+    base = kind.queryset()
+    if doc_type is not None:
+        base = base.filter(**{kind.type_field: doc_type})
+    return base
+
+
+@dataclass(frozen=True)
+class _KindCount:
+    """What one kind counts for a query: all shown at most COUNT_LIMIT, per year, head."""
+
+    shown: int  # matches in the year asked for (or all years), at most COUNT_LIMIT
+    capped: bool  # more matches than `shown`
+    years: dict  # {year: matches}; when `years_capped`, only the years seen in the sample
+    years_capped: bool
+    head: int  # of `shown`, those matching in title or summary or by a boost
+
+
+def _cached_counts(parsed, *, year, doc_type):
+    """{kind name: _KindCount} of every kind the query can find, from the cache if counted.
+
+    The key holds the content version, so any write makes every cached count stale, and
+    the entry lives no longer than a page would (not past the next scheduled publication).
+    """
+    doc_type_pk = getattr(doc_type, "pk", doc_type)
+    what = repr((parsed.terms, year, doc_type_pk, COUNT_LIMIT)).encode()
+    cache, key = page_cache(), None
+    try:
+        key = f"search-counts:{content_version()}:{hashlib.sha256(what).hexdigest()}"
+        counts = cache.get(key)
+    except Exception:  # any cache backend error: count afresh, as the page cache does
+        logger.warning("search counts: cache unavailable", exc_info=True)
+        counts = None
+    if counts is None:
+        counts = {
+            kind.name: _count(kind, parsed, year=year, doc_type=doc_type)
+            for kind in registry.kinds()
+            if doc_type is None or kind.type_field is not None
+        }
+        try:
+            timeout = page_timeout() if key else 0
+            if timeout > 0:
+                cache.set(key, counts, timeout)
+        except Exception:
+            logger.warning("search counts: cache unavailable", exc_info=True)
+    return counts
+
+
+def _count(kind, parsed, *, year, doc_type):
+    """One kind's counts, reading at most COUNT_LIMIT + 1 matching rows per query.
+
+    The years of the first COUNT_LIMIT + 1 matches give the counts per year when there
+    are no more, and a count of them all; past the limit, the years seen only list years.
+    """
+    base = _base(kind, doc_type)
+    match = match_condition(kind.model, parsed)
+    found = base.filter(match).order_by()
+    sample = list(
+        found.annotate(search_year=ExtractYear(kind.date_field)).values_list(
+            "search_year", flat=True
+        )[: COUNT_LIMIT + 1]
+    )
+    years_capped = len(sample) > COUNT_LIMIT
+    years = Counter(sample[:COUNT_LIMIT])
+    if year and years_capped:
+        found = found.filter(**{f"{kind.date_field}__year": year})
+        matches = found.values("pk")[: COUNT_LIMIT + 1].count()
+    else:
+        matches = years.get(year, 0) if year else len(sample)
+    shown = min(matches, COUNT_LIMIT)
+    head = 0
+    if shown:
+        if year:
+            base = base.filter(**{f"{kind.date_field}__year": year})
+        heads = base.filter(head_condition(kind, parsed, match)).order_by()
+        head = min(heads.values("pk")[: COUNT_LIMIT + 1].count(), shown)
+    return _KindCount(
+        shown=shown,
+        capped=matches > COUNT_LIMIT,
+        years=dict(years),
+        years_capped=years_capped,
+        head=head,
+    )
+
+
+HEAD_ORDER = ("search_rank", "-search_date", "search_kind", "-search_pk")
+
+
+def _head_order(row):
+    """HEAD_ORDER in Python, for rows of (pk, kind, rank, date)."""
+    pk, kind_name, rank, date = row
+    return rank, -date.timestamp(), kind_name, -pk
 
 
 @dataclass
@@ -182,6 +293,7 @@ class _Branch:
     match: Q  # the rows holding every term
     head: Q  # those matching in title or summary, or by a boost
     head_count: int
+    count: int  # every match shown, head included (at most COUNT_LIMIT)
 
 
 class _RankedRows:
@@ -207,29 +319,41 @@ class _RankedRows:
         start, stop = item.start or 0, min(item.stop, self.total)
         rows = []
         if start < self.head_total:
-            rows += self._head()[start : min(stop, self.head_total)]
+            rows += self._head(min(stop, self.head_total))[start:]
         if stop > self.head_total:
             rows += self._rest(stop - self.head_total)[max(0, start - self.head_total) :]
         return rows
 
-    def _head(self):
-        rows = [
-            self._columns(
-                b, b.base.order_by().filter(b.head), rank_expression(b.kind.model, self.parsed)
-            )
-            for b in self.branches
-            if b.head_count
-        ]
-        return self._union(rows, ("search_rank", "-search_date", "search_kind", "-search_pk"))
+    def _head(self, stop):
+        """The first `stop` ranked rows of the title and summary matches of every kind."""
+        ranked, capped = [], []
+        for b in (b for b in self.branches if b.head_count):
+            rank = rank_expression(b.kind.model, self.parsed)
+            head = self._columns(b, b.base.order_by().filter(b.head), rank)
+            if b.head_count >= COUNT_LIMIT:
+                # Past the limit, the newest matches are ranked, in Python: walking the
+                # date's index reads that many rows, where ranking all would read each one.
+                newest = head.order_by(f"-{b.kind.date_field}", "-pk")[:COUNT_LIMIT]
+                capped += list(newest)
+            else:
+                ranked.append(head)
+        rows = list(self._union(ranked, HEAD_ORDER)[:stop]) if ranked else []
+        if capped:
+            rows = sorted(rows + capped, key=_head_order)[:stop]
+        return rows
 
     def _rest(self, stop):
         limited = connection.features.supports_slicing_ordering_in_compound
         rows = []
         for b in self.branches:
+            if b.count <= b.head_count:
+                continue
             rest = b.base.filter(b.match).exclude(b.head)
             if limited:
-                # Newest first on the date's own index, at most as many rows as the page needs.
-                rest = rest.order_by(f"-{b.kind.date_field}", "-pk")[:stop]
+                # Newest first on the date's own index, at most as many rows as the page
+                # needs, and never past the kind's count.
+                rest = rest.order_by(f"-{b.kind.date_field}", "-pk")
+                rest = rest[: min(stop, b.count - b.head_count)]
             rows.append(self._columns(b, rest, Value(BODY_RANK)))
         union = self._union(rows, ("-search_date", "search_kind", "-search_pk"))
         return union[:stop] if union is not None else []
@@ -329,6 +453,8 @@ def refresh(model, pk):
     obj = queryset.first()
     if obj is not None:
         model._base_manager.filter(pk=pk).update(**obj.search_source().columns())
+        # update() sends no signal: cached counts and pages must not keep the old text.
+        bump_content_version()
 
 
 def rebuild(model, queryset=None, *, batch_size=500):
@@ -360,6 +486,8 @@ def rebuild(model, queryset=None, *, batch_size=500):
             if len(batch) >= batch_size:
                 changed += _write(model, batch)
         changed += _write(model, batch)
+    if changed:
+        bump_content_version()  # bulk_update sends no signal (see refresh)
     return changed, total
 
 

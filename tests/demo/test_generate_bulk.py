@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.test import TestCase
 
 from ndportal.publishing import Status
-from ndportal.search import search
+from ndportal.search import rebuild, search
 from ndportal.search.models import SEARCH_COLUMNS
 from news.models import Article
 from resolutions.models import Conference, Document
@@ -69,6 +69,18 @@ class GenerateBulkTests(TestCase):
         document = Document.objects.published().first()
         found = search(Document.objects.published(), document.number)
         self.assertIn(document, found)
+
+    def test_relations_are_in_the_columns_without_a_second_pass(self):
+        """Recomputing every row's columns from the database changes none: tags, fields and
+        studied documents were folded in before the insert."""
+        tagged = Article.objects.published().filter(tags__isnull=False).distinct()
+        self.assertTrue(tagged.exists())
+        self.assertTrue(Conference.objects.filter(documents__isnull=False).exists())
+        self.assertEqual(rebuild(Article), (0, 20))
+        self.assertEqual(rebuild(Document), (0, 10))
+        self.assertEqual(rebuild(Conference), (0, 5))
+        tag = tagged.first().tags.first()
+        self.assertIn(tagged.first(), search(Article.objects.published(), tag.name))
 
     def test_mostly_published_with_some_drafts_over_more_rows(self):
         """Published items are the majority; nothing is left without a publication time."""

@@ -47,11 +47,11 @@ class ConnectionSettingsTests(SimpleTestCase):
         self.assertTrue(config["CONN_HEALTH_CHECKS"])
 
     def test_postgres_gets_a_statement_timeout(self):
-        """DJANGO_DB_STATEMENT_TIMEOUT_MS reaches PostgreSQL as a connection option."""
+        """DJANGO_DB_STATEMENT_TIMEOUT_MS reaches PostgreSQL as a connection option; no JIT."""
         loaded = load_settings(
             DJANGO_DEBUG="1", DATABASE_URL=PG, DJANGO_DB_STATEMENT_TIMEOUT_MS="1234"
         )
-        self.assertEqual(loaded["OPTIONS"], {"options": "-c statement_timeout=1234"})
+        self.assertEqual(loaded["OPTIONS"], {"options": "-c statement_timeout=1234 -c jit=off"})
 
     def test_conn_max_age_comes_from_the_environment(self):
         """DJANGO_CONN_MAX_AGE=0 closes connections after each request."""

@@ -7,9 +7,12 @@ the same results on this set.
 import datetime
 import io
 import unicodedata
+from unittest import mock
 
 from django.core.files import File
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -411,6 +414,106 @@ class CountsFiltersPagesTests(TestCase):
                 response = self.client.get(reverse("search"), {"q": f"phong trao {query}"})
                 self.assertNotContains(response, self.draft.get_absolute_url())
                 self.assertNotContains(response, self.scheduled.get_absolute_url())
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class CountLimitTests(TestCase):
+    """Past COUNT_LIMIT matches a kind stops counting: "hơn N", and no page past the limit."""
+
+    @classmethod
+    def setUpTestData(cls):
+        now = timezone.now()
+        cls.articles = [
+            make_article(
+                title=f"Phong trào thi đua số {n}",
+                published_at=now - datetime.timedelta(days=400 * (n % 2), minutes=n),
+            )
+            for n in range(25)
+        ]
+        cls.documents = [make_document(title="về phong trào thi đua"), make_document()]
+
+    def test_a_kind_past_the_limit_counts_up_to_it(self):
+        """Limit 10: 10+ articles, 1 document exactly; years listed without numbers."""
+        with mock.patch("ndportal.search.engine.COUNT_LIMIT", 10):
+            results = run_search("phong trao thi dua")
+        counts = {kind.name: n for kind, n in results.kind_counts}
+        self.assertEqual((counts["tin-tuc"], counts["van-ban"]), (10, 1))
+        self.assertEqual(results.capped_kinds, {"tin-tuc"})
+        self.assertTrue(results.capped)
+        self.assertEqual(results.total, 11)
+        self.assertTrue(results.year_counts)
+        self.assertEqual({n for _, n in results.year_counts}, {None})
+
+    def test_past_the_limit_the_newest_title_matches_are_shown_once(self):
+        """The 10 newest of 25 title matches, each once, then nothing past the count."""
+        newest = sorted(self.articles, key=lambda a: a.published_at, reverse=True)[:10]
+        with mock.patch("ndportal.search.engine.COUNT_LIMIT", 10):
+            hits = [hit.obj for hit in run_search("phong trao thi dua", kinds=["tin-tuc"]).hits]
+        self.assertEqual(hits, newest)
+
+    def test_below_the_limit_counts_are_exact(self):
+        """Limit 30: every count and every year's count is exact, nothing is capped."""
+        with mock.patch("ndportal.search.engine.COUNT_LIMIT", 30):
+            results = run_search("phong trao thi dua")
+        self.assertEqual((results.total, results.capped, results.capped_kinds), (26, False, set()))
+        self.assertEqual(sum(n for _, n in results.year_counts), 26)
+
+    def test_a_year_asked_for_is_counted_on_its_own(self):
+        """Limit 10 and ?nam: the year's 12 older articles count as 10+, its own limit."""
+        year = self.articles[1].published_at.year
+        older = [a for a in self.articles if a.published_at.year == year]
+        with mock.patch("ndportal.search.engine.COUNT_LIMIT", 10):
+            results = run_search("phong trao thi dua", kinds=["tin-tuc"], year=year)
+        self.assertEqual(results.total, min(10, len(older)))
+        self.assertEqual(results.capped, len(older) > 10)
+        self.assertTrue(all(hit.obj in older for hit in results.hits))
+
+    def test_the_page_says_more_than(self):
+        """The results page reads "Hơn 11 kết quả" and "10+" for the kind past the limit."""
+        with mock.patch("ndportal.search.engine.COUNT_LIMIT", 10):
+            response = self.client.get(reverse("search"), {"q": "phong trao thi dua"})
+        self.assertContains(response, "Hơn 11 kết quả")
+        self.assertContains(response, '<span class="count">10+</span>', html=True)
+        self.assertContains(response, '<span class="count">1</span>', html=True)
+
+
+class CountCacheTests(TestCase):
+    """The counts of a query are counted once per content version, then read from the cache."""
+
+    @classmethod
+    def setUpTestData(cls):
+        for n in range(3):
+            make_article(title=f"Đê biển số {n}")
+
+    def test_the_second_page_of_a_query_does_not_count_again(self):
+        """The same query again runs fewer queries: the counts come from the cache."""
+        with CaptureQueriesContext(connection) as first:
+            self.assertEqual(run_search("de bien").total, 3)
+        with CaptureQueriesContext(connection) as again:
+            self.assertEqual(run_search("de bien").total, 3)
+        self.assertLess(len(again), len(first))
+
+    def test_a_publication_makes_the_cached_counts_stale(self):
+        """A new article, a draft published, an article deleted: the counts follow at once."""
+        self.assertEqual(run_search("de bien").total, 3)
+        make_article(title="Đê biển mới")
+        self.assertEqual(run_search("de bien").total, 4)
+        draft = make_article(title="Đê biển nháp", **DRAFT)
+        self.assertEqual(run_search("de bien").total, 4)
+        draft.status, draft.published_at = Status.PUBLISHED, timezone.now()
+        draft.save()
+        self.assertEqual(run_search("de bien").total, 5)
+        draft.delete()
+        self.assertEqual(run_search("de bien").total, 4)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_without_a_page_cache_counts_are_not_kept(self):
+        """DJANGO_PAGE_CACHE_SECONDS=0: every search counts afresh."""
+        with CaptureQueriesContext(connection) as first:
+            run_search("de bien")
+        with CaptureQueriesContext(connection) as again:
+            run_search("de bien")
+        self.assertEqual(len(again), len(first))
 
 
 class BadQueryTests(TestCase):

@@ -145,6 +145,19 @@ class RegistryFilterTests(TestCase):
         self.assertEqual(validity, {"Còn hiệu lực": 2})
         self.assertNotContains(response, "bản nháp bí mật")
 
+    def test_a_document_with_two_fields_counts_once(self):
+        """01-NQ/TU holds two fields: filtered by one, or counted by field, it counts once."""
+        response = self.client.get(URL, {"linh_vuc": "kinh-te"})
+        facets = {f["name"]: f["options"] for f in response.context["facets"]}
+        types = {option["label"]: option["count"] for option in facets["loai"]}
+        self.assertEqual(types, {"Nghị quyết": 1, "Kế hoạch": 1})
+        years = {option["label"]: option["count"] for option in facets["nam"]}
+        self.assertEqual(years["2021"], 2)
+        response = self.client.get(URL, {"loai": "nghi-quyet", "nam": 2021})
+        facets = {f["name"]: f["options"] for f in response.context["facets"]}
+        fields = {option["label"]: option["count"] for option in facets["linh_vuc"]}
+        self.assertEqual(fields, {"Kinh tế": 1, "Xây dựng Đảng": 1})
+
     def test_facet_links_keep_state(self):
         """An option link adds its value to the current query string, dropping the page."""
         response = self.client.get(URL, {"nam": 2021, "page": 1})
