@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from demo.documents import SIGNERS, load_reference_data
 from demo.news import CATEGORIES
+from ndportal import search
 from ndportal.publishing import VERSION_LIMIT, Status
 from ndportal.text import fold, slugify_vi
 from news.models import Article, Category, Tag
