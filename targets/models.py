@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from ndportal.approval import stamp_approval
 from ndportal.images import CheckedImageField
 from ndportal.models import NormalizedTextModel
 from ndportal.photos import Photo
@@ -259,13 +260,7 @@ class Approval(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.pk is None and settings.TARGET_REPORTS_PUBLIC_AT_ONCE:
-            self.is_approved = True
-        if not self.is_approved:
-            self.approved_at = None
-            self.approved_by = None
-        elif self.approved_at is None:
-            self.approved_at = timezone.now()
+        stamp_approval(self, public_at_once=settings.TARGET_REPORTS_PUBLIC_AT_ONCE)
         super().save(*args, **kwargs)
 
 

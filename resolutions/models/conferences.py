@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from ndportal.approval import stamp_approval
 from ndportal.html import SanitizedHTMLField
 from ndportal.images import CheckedImageField
 from ndportal.models import NormalizedTextModel
@@ -320,11 +321,7 @@ class ConferenceReport(NormalizedTextModel):
         return f"Kết quả: {self.conference}"
 
     def save(self, *args, **kwargs):
-        if not self.is_approved:
-            self.approved_at = None
-            self.approved_by = None
-        elif self.approved_at is None:
-            self.approved_at = timezone.now()
+        stamp_approval(self)
         super().save(*args, **kwargs)
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from ndportal.approval import stamp_approval
 from ndportal.models import NormalizedTextModel
 from resolutions.models.committees import Committee, ConferenceLevel
 from resolutions.models.conferences import Conference
@@ -122,11 +123,7 @@ class StudyResult(NormalizedTextModel):
         return f"{self.committee}: {self.document}"
 
     def save(self, *args, **kwargs):
-        if not self.is_approved:
-            self.approved_at = None
-            self.approved_by = None
-        elif self.approved_at is None:
-            self.approved_at = timezone.now()
+        stamp_approval(self)
         super().save(*args, **kwargs)
 
     def clean(self):
