@@ -31,7 +31,7 @@ run: $(STAMP)
 serve: $(STAMP)
 	PORT=$(PORT) scripts/serve.sh
 
-# axe-core (1366 and 390 px) and the Nu checker on 14 public pages of a throw-away `make serve`;
+# axe-core (1366 and 390 px) and the Nu checker on 20 public pages of a throw-away `make serve`;
 # fails on any violation or error. LIGHTHOUSE=1 adds Lighthouse scores (scripts/audit.py).
 audit: $(STAMP)
 	$(BIN)/python scripts/audit.py

@@ -35,7 +35,10 @@ from django.urls import reverse
 from django.utils import timezone
 from news.models import Article, Category
 from pages.models import Page
-from resolutions.models import Conference, Document
+from feedback.models import Question
+from resolutions.models import Committee, Conference, Document
+from targets.models import Target
+from targets.views import progress_url
 article = Article.objects.published().select_related("category").first()
 category = Category.objects.filter(articles__in=Article.objects.published()).first()
 today = timezone.localdate()
@@ -54,6 +57,12 @@ print(json.dumps([
     ("Một hội nghị", Conference.objects.published().filter(photos__isnull=False).first()
         .get_absolute_url()),
     ("Kết quả học tập", reverse("resolutions:conference-reach")),
+    ("Một cấp ủy", Committee.objects.filter(parent=None).first().get_absolute_url()),
+    ("Tiến độ thực hiện", reverse("targets:dashboard")),
+    ("Tiến độ một nghị quyết", progress_url(Target.objects.public().first().resolution)),
+    ("Hỏi đáp", reverse("feedback:question-list")),
+    ("Một câu trả lời", Question.objects.published().first().get_absolute_url()),
+    ("Gửi câu hỏi", reverse("feedback:send")),
     ("Tìm kiếm", reverse("search") + "?q=ngh%E1%BB%8B+quy%E1%BA%BFt"),
     ("Trang tĩnh", Page.objects.published().first().get_absolute_url()),
     ("Trang 404", "/khong-co-trang-nay/"),
